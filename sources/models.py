@@ -1,0 +1,250 @@
+"""Outlets, sources and the citations that tie every record to a source excerpt."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.deletion import CASCADE, ProtectedError
+from simple_history.models import HistoricalRecords
+
+from sources.text import content_hash, find_excerpt
+from timeline.dates import EDTFField, EDTFMixin, Precision
+from timeline.models.base import Status, TimeStamped, Workflow, status_check, unique_slug
+
+
+class OutletKind(models.TextChoices):
+    WIRE = "wire", "news wire"
+    NEWSPAPER = "newspaper", "newspaper"
+    BROADCASTER = "broadcaster", "broadcaster"
+    GOVERNMENT = "government", "government site"
+    ORGANISATION = "organisation", "organisation site"
+    OTHER = "other", "other"
+
+
+class Outlet(TimeStamped):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        blank=True,
+        default=list,
+        help_text="Names as printed in credit lines and datelines (TASS, /TASS/, Xinhua…).",
+    )
+    kind = models.CharField(max_length=16, choices=OutletKind.choices, default=OutletKind.OTHER)
+    country = models.ForeignKey(
+        "timeline.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outlets",
+        limit_choices_to={"kind": "state"},
+    )
+    url = models.URLField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class Source(EDTFMixin, Workflow):
+    """One document. The same body twice (after normalisation) is one source."""
+
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
+    )
+    title = models.CharField(max_length=500)
+    url = models.URLField(max_length=1000, null=True, blank=True, unique=True)
+    published = EDTFField(blank=True)
+    published_start = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    published_end = models.DateField(null=True, blank=True, editable=False)
+    published_precision = models.CharField(
+        max_length=8, choices=Precision.choices, blank=True, editable=False
+    )
+    dateline_place = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    body = models.TextField(help_text="The text as stored for citing (boilerplate removed).")
+    raw_text = models.TextField(blank=True, help_text="The file as received, if ingested.")
+    content_hash = models.CharField(
+        "SHA-256 of the normalised body", max_length=64, unique=True, editable=False
+    )
+    retrieved_at = models.DateTimeField(null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="The source this one repeats (a repost or syndicated copy).",
+    )
+    same_story_as = models.ManyToManyField(
+        "self",
+        blank=True,
+        help_text="Other sources that report the same statement or event.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["raw_text"])
+
+    edtf_fields = {"published": ("published_start", "published_end", "published_precision")}
+
+    class Meta:
+        ordering = ["-published_start", "title"]
+        constraints = [
+            status_check("source"),
+            models.CheckConstraint(condition=~models.Q(body=""), name="source_body_not_empty"),
+            models.CheckConstraint(condition=~models.Q(url=""), name="source_url_null_not_empty"),
+            models.CheckConstraint(
+                condition=~models.Q(duplicate_of=models.F("pk")), name="source_not_own_duplicate"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        super().clean()
+        self.url = self.url or None
+        self.content_hash = content_hash(self.body or "")
+        clash = Source.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
+        if clash:
+            raise ValidationError(
+                {"body": f"The same text is already stored as source #{clash.pk} “{clash}”."},
+                code="duplicate_body",
+            )
+
+    def save(self, *args, **kwargs):
+        self.url = self.url or None
+        self.content_hash = content_hash(self.body or "")
+        super().save(*args, **kwargs)
+
+    def backed_published_records(self) -> list:
+        """The published records this source backs (through its citations)."""
+        return [
+            record
+            for citation in self.citations.select_related("event", "statement", "treaty_action")
+            if (record := citation.record) is not None and record.status == Status.PUBLISHED
+        ]
+
+
+def protect_published(collector, field, sub_objs, using):
+    """on_delete for Citation.source: refuse if a citation backs a published record."""
+    blocking = [c for c in sub_objs if c.record is not None and c.record.is_published]
+    if blocking:
+        names = "; ".join(f"{type(c.record).__name__} “{c.record}”" for c in blocking)
+        source = blocking[0].source
+        raise ProtectedError(
+            f"Cannot delete source “{source}”: it backs published records: {names}. "
+            "Retract or re-cite those records first.",
+            blocking,
+        )
+    CASCADE(collector, field, sub_objs, using)
+
+
+class Citation(TimeStamped):
+    """A source excerpt backs exactly one record: an event, a statement or a treaty action."""
+
+    source = models.ForeignKey(Source, on_delete=protect_published, related_name="citations")
+    event = models.ForeignKey(
+        "timeline.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
+    )
+    statement = models.ForeignKey(
+        "timeline.Statement",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    treaty_action = models.ForeignKey(
+        "timeline.TreatyAction",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    excerpt = models.TextField(help_text="Must occur in the source's text.")
+    start = models.PositiveIntegerField(editable=False, help_text="Offset in the source body.")
+    end = models.PositiveIntegerField(editable=False)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    RECORD_FIELDS = ("event", "statement", "treaty_action")
+
+    class Meta:
+        ordering = ["source", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        event__isnull=False, statement__isnull=True, treaty_action__isnull=True
+                    )
+                    | models.Q(
+                        event__isnull=True, statement__isnull=False, treaty_action__isnull=True
+                    )
+                    | models.Q(
+                        event__isnull=True, statement__isnull=True, treaty_action__isnull=False
+                    )
+                ),
+                name="citation_backs_exactly_one_record",
+                violation_error_message="A citation backs exactly one record: "
+                "an event, a statement or a treaty action.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("end")), name="citation_offsets_ordered"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "start", "end", "event", "statement", "treaty_action"],
+                nulls_distinct=False,
+                name="citation_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        excerpt = self.excerpt if len(self.excerpt) <= 50 else self.excerpt[:47] + "…"
+        return f"{self.source}: “{excerpt}”"
+
+    @property
+    def record(self):
+        for name in self.RECORD_FIELDS:
+            if getattr(self, f"{name}_id"):
+                return getattr(self, name)
+        return None
+
+    def locate(self) -> None:
+        """Check the excerpt occurs in the source text and store its offsets."""
+        if not self.excerpt or not self.excerpt.strip():
+            raise ValidationError({"excerpt": "An excerpt is required."}, code="required")
+        span = find_excerpt(self.source.body, self.excerpt, self.start or 0)
+        if span is None:
+            raise ValidationError(
+                {
+                    "excerpt": "This excerpt does not occur in the text of source "
+                    f"“{self.source}” (white space, quote marks and case are ignored)."
+                },
+                code="excerpt_not_found",
+            )
+        self.start, self.end = span
+
+    def clean(self):
+        super().clean()
+        chosen = [name for name in self.RECORD_FIELDS if getattr(self, f"{name}_id")]
+        if len(chosen) != 1:
+            raise ValidationError(
+                "A citation backs exactly one record: an event, a statement or a treaty action.",
+                code="one_record",
+            )
+        if self.source_id:
+            self.locate()
+
+    def save(self, *args, **kwargs):
+        self.locate()
+        super().save(*args, **kwargs)

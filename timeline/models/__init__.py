@@ -1,0 +1,33 @@
+from timeline.models.actors import Actor, ActorKind, Position
+from timeline.models.base import Status
+from timeline.models.events import (
+    Event,
+    EventParticipant,
+    EventRelation,
+    EventType,
+    ParticipantRole,
+    RelationKind,
+    Tag,
+)
+from timeline.models.statements import Statement, StatementKind
+from timeline.models.treaties import ActionKind, Treaty, TreatyAction, TreatyKind
+
+__all__ = [
+    "ActionKind",
+    "Actor",
+    "ActorKind",
+    "Event",
+    "EventParticipant",
+    "EventRelation",
+    "EventType",
+    "ParticipantRole",
+    "Position",
+    "RelationKind",
+    "Statement",
+    "StatementKind",
+    "Status",
+    "Tag",
+    "Treaty",
+    "TreatyAction",
+    "TreatyKind",
+]

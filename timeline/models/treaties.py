@@ -1,0 +1,180 @@
+"""Treaties and the actions actors take on them; status is derived from the actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from timeline import treaty_status
+from timeline.dates import EDTFField, EDTFMixin, Precision
+from timeline.models.actors import Actor, wikidata_validator
+from timeline.models.base import Workflow, date_order_check, status_check, unique_slug
+
+
+class TreatyKind(models.TextChoices):
+    BILATERAL = "bilateral", "bilateral"
+    MULTILATERAL = "multilateral", "multilateral"
+
+
+class Treaty(EDTFMixin, Workflow):
+    name = models.CharField(max_length=300, unique=True)
+    short_name = models.CharField(max_length=80, blank=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    aliases = ArrayField(
+        models.CharField(max_length=300),
+        blank=True,
+        default=list,
+        help_text="Other names and abbreviations (INF, Intermediate-Range Nuclear Forces Treaty…).",
+    )
+    kind = models.CharField(max_length=16, choices=TreatyKind.choices)
+    signed = EDTFField(blank=True)
+    signed_start = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    signed_end = models.DateField(null=True, blank=True, editable=False)
+    entered_into_force = EDTFField(blank=True)
+    entered_into_force_start = models.DateField(null=True, blank=True, editable=False)
+    entered_into_force_end = models.DateField(null=True, blank=True, editable=False)
+    expires = EDTFField(blank=True, help_text="Original expiry, if the treaty has a term (EDTF).")
+    expires_start = models.DateField(null=True, blank=True, editable=False)
+    expires_end = models.DateField(null=True, blank=True, editable=False)
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[wikidata_validator]
+    )
+    summary = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    edtf_fields = {
+        "signed": ("signed_start", "signed_end", None),
+        "entered_into_force": ("entered_into_force_start", "entered_into_force_end", None),
+        "expires": ("expires_start", "expires_end", None),
+    }
+
+    class Meta:
+        ordering = ["signed_start", "name"]
+        verbose_name_plural = "treaties"
+        indexes = [GinIndex(fields=["aliases"], name="treaty_aliases_gin")]
+        constraints = [
+            status_check("treaty"),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~models.Q(wikidata_id=""),
+                name="treaty_wikidata_id_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.short_name or self.name)
+        super().save(*args, **kwargs)
+
+    # Derived status. ``actions`` lets callers pass the rows they may see
+    # (published only for the public API); by default all actions count.
+    def _facts(self, actions=None) -> list[treaty_status.ActionFact]:
+        rows = self.actions.all() if actions is None else actions
+        return [
+            treaty_status.ActionFact(a.action, a.actor_id, a.date_start, a.extended_until_end)
+            for a in rows
+            if a.date_start is not None and a.status != "retracted"
+        ]
+
+    def _replay(self, as_of: dt.date, actions=None):
+        return treaty_status.replay(
+            self._facts(actions),
+            as_of,
+            bilateral=self.kind == TreatyKind.BILATERAL,
+            expires=self.expires_end,
+        )
+
+    def status_as_of(self, as_of: dt.date, actions=None) -> treaty_status.StatusAt:
+        return self._replay(as_of, actions).status
+
+    def parties_as_of(self, as_of: dt.date, actions=None) -> dict[int, treaty_status.StatusAt]:
+        """{actor id: StatusAt(status, since)} for every actor that acted on the treaty."""
+        return self._replay(as_of, actions).parties
+
+
+class ActionKind(models.TextChoices):
+    SIGNATURE = "signature", "signature"
+    RATIFICATION = "ratification", "ratification"
+    ACCESSION = "accession", "accession"
+    ENTRY_INTO_FORCE = "entry_into_force", "entry into force"
+    SUSPENSION = "suspension", "suspension"
+    WITHDRAWAL_NOTICE = "withdrawal_notice", "withdrawal notice"
+    WITHDRAWAL_EFFECTIVE = "withdrawal_effective", "withdrawal effective"
+    EXTENSION = "extension", "extension"
+    DERATIFICATION = "deratification", "de-ratification"
+
+
+TREATY_WIDE_ACTIONS = [ActionKind.ENTRY_INTO_FORCE, ActionKind.EXTENSION]
+
+
+class TreatyAction(EDTFMixin, Workflow):
+    treaty = models.ForeignKey(Treaty, on_delete=models.PROTECT, related_name="actions")
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="treaty_actions",
+        help_text="Empty only for treaty-wide entry into force or extension.",
+    )
+    action = models.CharField(max_length=24, choices=ActionKind.choices, db_index=True)
+    date = EDTFField()
+    date_start = models.DateField(editable=False, db_index=True)
+    date_end = models.DateField(null=True, editable=False, db_index=True)
+    precision = models.CharField(max_length=8, choices=Precision.choices, editable=False)
+    extended_until = EDTFField(blank=True, help_text="For an extension: the new expiry (EDTF).")
+    extended_until_start = models.DateField(null=True, blank=True, editable=False)
+    extended_until_end = models.DateField(null=True, blank=True, editable=False)
+    event = models.ForeignKey(
+        "timeline.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="treaty_actions",
+        help_text="The event that records this action, if any.",
+    )
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    edtf_fields = {
+        "date": ("date_start", "date_end", "precision"),
+        "extended_until": ("extended_until_start", "extended_until_end", None),
+    }
+
+    class Meta:
+        ordering = ["date_start", "treaty__name", "pk"]
+        constraints = [
+            status_check("treatyaction"),
+            date_order_check("treatyaction"),
+            models.CheckConstraint(
+                condition=models.Q(actor__isnull=False)
+                | models.Q(action__in=[a.value for a in TREATY_WIDE_ACTIONS]),
+                name="treatyaction_actor_required",
+                violation_error_message="Only entry into force or an extension may have no actor.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(extended_until="") | models.Q(action=ActionKind.EXTENSION),
+                name="treatyaction_extended_until_only_for_extension",
+                violation_error_message="'Extended until' applies to extensions only.",
+            ),
+            models.UniqueConstraint(
+                fields=["treaty", "actor", "action", "date"],
+                nulls_distinct=False,
+                name="treatyaction_unique",
+                violation_error_message="This actor already has this action on this treaty "
+                "at this date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.actor or "all parties"
+        return f"{self.treaty}: {self.get_action_display()} by {who} ({self.date})"
