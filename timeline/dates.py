@@ -139,6 +139,14 @@ class EDTFMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.compute_dates()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.compute_dates()
+
     def compute_dates(self) -> None:
         errors = {}
         for name, (start_name, end_name, precision_name) in self.edtf_fields.items():
@@ -165,11 +173,3 @@ class EDTFMixin(models.Model):
                 setattr(self, precision_name, bounds.precision)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.compute_dates()
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        self.compute_dates()
