@@ -97,6 +97,7 @@ class Source(EDTFMixin, Workflow):
     edtf_fields = {"published": ("published_start", "published_end", "published_precision")}
 
     class Meta:
+        permissions = [("publish_source", "Can publish, retract or return to draft")]
         ordering = ["-published_start", "title"]
         constraints = [
             status_check("source"),

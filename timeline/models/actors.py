@@ -52,6 +52,7 @@ class Actor(Workflow):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [("publish_actor", "Can publish, retract or return to draft")]
         ordering = ["name"]
         indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
         constraints = [

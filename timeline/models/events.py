@@ -118,6 +118,7 @@ class Event(EDTFMixin, Workflow):
     edtf_fields = {"date": ("date_start", "date_end", "precision")}
 
     class Meta:
+        permissions = [("publish_event", "Can publish, retract or return to draft")]
         ordering = ["date_start", "date_end", "pk"]
         indexes = [models.Index(fields=["status", "date_start", "date_end"])]
         constraints = [

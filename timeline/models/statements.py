@@ -64,6 +64,7 @@ class Statement(EDTFMixin, Workflow):
     edtf_fields = {"date": ("date_start", "date_end", "precision")}
 
     class Meta:
+        permissions = [("publish_statement", "Can publish, retract or return to draft")]
         ordering = ["date_start", "date_end", "pk"]
         indexes = [models.Index(fields=["status", "date_start", "date_end"])]
         constraints = [

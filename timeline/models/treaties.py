@@ -54,6 +54,7 @@ class Treaty(EDTFMixin, Workflow):
     }
 
     class Meta:
+        permissions = [("publish_treaty", "Can publish, retract or return to draft")]
         ordering = ["signed_start", "name"]
         verbose_name_plural = "treaties"
         indexes = [GinIndex(fields=["aliases"], name="treaty_aliases_gin")]
@@ -151,6 +152,7 @@ class TreatyAction(EDTFMixin, Workflow):
     }
 
     class Meta:
+        permissions = [("publish_treatyaction", "Can publish, retract or return to draft")]
         ordering = ["date_start", "treaty__name", "pk"]
         constraints = [
             status_check("treatyaction"),
