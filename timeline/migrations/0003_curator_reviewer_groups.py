@@ -23,7 +23,8 @@ def _codenames(role):
     codes = set()
     for model in MAIN_MODELS + SUPPORTING_MODELS:
         codes |= {f"view_{model}", f"add_{model}", f"change_{model}"}
-        codes.add(f"view_historical{model}")
+        if model != "tag":  # tags keep no history
+            codes.add(f"view_historical{model}")
     # Curators may remove links they made (participants, relations, citations).
     codes |= {f"delete_{m}" for m in ("eventparticipant", "eventrelation", "citation")}
     if role == "reviewer":
