@@ -236,13 +236,9 @@ class Citation(TimeStamped):
         self.start, self.end = span
 
     def clean(self):
+        # "Exactly one record" is the check constraint, validated by full_clean;
+        # not repeated here, because an admin inline sets the record only on save.
         super().clean()
-        chosen = [name for name in self.RECORD_FIELDS if getattr(self, f"{name}_id")]
-        if len(chosen) != 1:
-            raise ValidationError(
-                "A citation backs exactly one record: an event, a statement or a treaty action.",
-                code="one_record",
-            )
         if self.source_id:
             self.locate()
 

@@ -1,0 +1,49 @@
+"""Admin for outlets, sources and citations."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sources.models import Citation, Outlet, Source
+from timeline.admin_tools import DecadeFilter, WorkflowAdmin
+
+
+@admin.register(Outlet)
+class OutletAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind", "country", "url")
+    list_filter = ("kind",)
+    search_fields = ("name", "aliases")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("country",)
+
+
+class PublishedDecadeFilter(DecadeFilter):
+    date_field = "published_start"
+
+
+class SourceCitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    fields = ("excerpt", "event", "statement", "treaty_action", "start", "end")
+    readonly_fields = ("start", "end")
+    autocomplete_fields = ("event", "statement", "treaty_action")
+
+
+@admin.register(Source)
+class SourceAdmin(WorkflowAdmin):
+    list_display = ("title", "outlet", "published", "dateline_place", "status", "retrieved_at")
+    list_filter = ("status", "outlet", "language", PublishedDecadeFilter)
+    search_fields = ("title", "url", "body", "content_hash")
+    autocomplete_fields = ("outlet", "duplicate_of", "same_story_as")
+    readonly_fields = (*WorkflowAdmin.readonly_fields, "content_hash")
+    inlines = [SourceCitationInline]
+    ordering = ("-published_start", "title")
+    list_select_related = ("outlet",)
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "source", "event", "statement", "treaty_action", "start", "end")
+    search_fields = ("excerpt", "source__title")
+    autocomplete_fields = ("source", "event", "statement", "treaty_action")
+    readonly_fields = ("start", "end")
+    list_select_related = ("source", "event", "statement", "treaty_action")

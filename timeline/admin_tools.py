@@ -1,0 +1,74 @@
+"""Admin building blocks shared by the timeline and sources admins."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from timeline import services
+from timeline.models.base import Status
+
+
+class DecadeFilter(admin.SimpleListFilter):
+    """Filter by decade of ``date_start`` (history spans decades, not 'past 7 days')."""
+
+    title = "decade"
+    parameter_name = "decade"
+    date_field = "date_start"
+
+    def lookups(self, request, model_admin):
+        qs = model_admin.get_queryset(request).exclude(**{f"{self.date_field}__isnull": True})
+        years = qs.dates(self.date_field, "year")
+        decades = sorted({d.year // 10 * 10 for d in years}, reverse=True)
+        return [(str(d), f"{d}s") for d in decades]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            start = int(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(
+            **{f"{self.date_field}__year__gte": start, f"{self.date_field}__year__lt": start + 10}
+        )
+
+
+def _transition_action(to_status: str, label: str):
+    def action(modeladmin, request, queryset):
+        done, failed = 0, []
+        for record in queryset:
+            try:
+                services.transition(record, to_status, request.user)
+                done += 1
+            except (ValidationError, PermissionDenied) as exc:
+                failed.append(" ".join(getattr(exc, "messages", [str(exc)])))
+        if done:
+            modeladmin.message_user(request, f"{done} record(s) moved to {to_status}.")
+        for message in failed:
+            modeladmin.message_user(request, message, level=messages.ERROR)
+
+    action.__name__ = f"mark_{to_status}"
+    action.short_description = label
+    return action
+
+
+class WorkflowAdmin(SimpleHistoryAdmin):
+    """Status column, filter and transition actions for records with a workflow."""
+
+    actions = [
+        _transition_action(Status.REVIEW, "Submit selected for review"),
+        _transition_action(Status.PUBLISHED, "Publish selected"),
+        _transition_action(Status.RETRACTED, "Retract selected"),
+        _transition_action(Status.DRAFT, "Return selected to draft"),
+    ]
+    readonly_fields = ("version", "created_at", "updated_at")
+    list_per_page = 50
+    show_full_result_count = False
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
