@@ -1,0 +1,74 @@
+# timeline: `make run` to serve the demo, `make test` to run the suite on two PostgreSQL servers.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SEEDS ?= ../shared/seeds
+
+.PHONY: run test venv node lint format bench eval-ingest schema migrate demo clean-db help
+
+help:
+	@echo "make run          set up and serve the demo on http://$(HOST):$(PORT)/"
+	@echo "make test         the whole suite on embedded PostgreSQL and on TEST_POSTGRES_URL"
+	@echo "make lint         ruff check + format check + makemigrations --check"
+	@echo "make bench        benchmarks (not part of CI)"
+	@echo "make eval-ingest  score the ingester on $(SEEDS)"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+migrate: venv
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	DEBUG=1 $(MANAGE) create_demo_curator
+	@echo ""
+	@echo "  timeline is starting on http://$(HOST):$(PORT)/"
+	@echo "  admin:    http://$(HOST):$(PORT)/admin/   (demo curator: curator / timeline-demo, local use only)"
+	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphql/"
+	@echo ""
+	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+test: venv node
+	$(PY) scripts/test_matrix.py
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+schema: venv
+	$(MANAGE) export_schema
+
+bench: venv
+	$(PY) -m pytest tests/bench -s -q -p no:cacheprovider
+
+eval-ingest: migrate
+	$(MANAGE) load_demo
+	$(MANAGE) ingest_articles --dry-run --json $(SEEDS)/*.txt > .eval-ingest.json
+	$(PY) ../shared/eval/score_ingest.py $(SEEDS)/gold.json .eval-ingest.json
+
+clean-db:
+	rm -rf .pgdata
