@@ -97,7 +97,8 @@ else:
 
     DATABASES = {"default": database_settings(BASE_DIR)}
 DATABASES["default"].setdefault("OPTIONS", {})
-DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
+# One test database per test process, so concurrent runs on one server never collide.
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
