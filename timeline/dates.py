@@ -24,6 +24,8 @@ ACCEPTED_FORMS = (
     "2019-03-19? (uncertain) or 2019-03-19~ (approximate)"
 )
 
+REQUIRED_MESSAGE = "A date is required. Enter " + ACCEPTED_FORMS + "."
+
 OPEN_ENDS = {"..", ""}
 
 
@@ -49,6 +51,14 @@ def _invalid(value: str) -> ValidationError:
     return ValidationError(
         "'%(value)s' is not a valid date. Enter " + ACCEPTED_FORMS + ".",
         code="invalid_edtf",
+        params={"value": value},
+    )
+
+
+def _open_start(value: str) -> ValidationError:
+    return ValidationError(
+        "'%(value)s' needs a known start; only its end may be open (..).",
+        code="open_start",
         params={"value": value},
     )
 
@@ -87,7 +97,7 @@ def parse_date(value: str) -> DateBounds:
     """Parse an EDTF string; raise ValidationError (code ``invalid_edtf``) if it is not one."""
     value = (value or "").strip()
     if not value:
-        raise ValidationError("A date is required. Enter " + ACCEPTED_FORMS + ".", code="required")
+        raise ValidationError(REQUIRED_MESSAGE, code="required")
     if "/" in value:
         left, _, right = value.partition("/")
         if left in OPEN_ENDS and right in OPEN_ENDS:
@@ -118,11 +128,17 @@ class EDTFField(models.CharField):
             "help_text", "EDTF, e.g. 2019-03-19, 2019-03, 2021, 2019-03-20/2019-03-21"
         )
         super().__init__(*args, **kwargs)
+        # Not passed as a kwarg, so it stays out of deconstruct() and migrations.
+        self.error_messages = {**self.error_messages, "blank": REQUIRED_MESSAGE}
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         if value:
-            parse_date(value)
+            bounds = parse_date(value)
+            if bounds.start is None and self.name not in getattr(
+                model_instance, "edtf_open_start", ()
+            ):
+                raise _open_start(value)
 
 
 class EDTFMixin(models.Model):
@@ -145,13 +161,18 @@ class EDTFMixin(models.Model):
 
     def clean(self):
         super().clean()
-        self.compute_dates()
+        # EDTFField.validate (clean_fields) already reported invalid values under
+        # their field; raising them again here would show each message twice.
+        self.compute_dates(raise_errors=False)
 
-    def compute_dates(self) -> None:
+    def compute_dates(self, *, raise_errors: bool = True) -> None:
         errors = {}
         for name, (start_name, end_name, precision_name) in self.edtf_fields.items():
             value = getattr(self, name)
-            if not value:
+            if not value or not value.strip():
+                if not self._meta.get_field(name).blank:
+                    errors[name] = ValidationError(REQUIRED_MESSAGE, code="required")
+                    continue
                 bounds = DateBounds("", None, None, "")
             else:
                 try:
@@ -160,16 +181,12 @@ class EDTFMixin(models.Model):
                     errors[name] = exc
                     continue
                 if bounds.start is None and name not in self.edtf_open_start:
-                    errors[name] = ValidationError(
-                        "'%(value)s' needs a known start; only its end may be open (..).",
-                        code="open_start",
-                        params={"value": value},
-                    )
+                    errors[name] = _open_start(value)
                     continue
             setattr(self, name, bounds.edtf)
             setattr(self, start_name, bounds.start)
             setattr(self, end_name, bounds.end)
             if precision_name:
                 setattr(self, precision_name, bounds.precision)
-        if errors:
+        if errors and raise_errors:
             raise ValidationError(errors)
