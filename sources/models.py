@@ -239,7 +239,8 @@ class Citation(TimeStamped):
         # "Exactly one record" is the check constraint, validated by full_clean;
         # not repeated here, because an admin inline sets the record only on save.
         super().clean()
-        if self.source_id:
+        # An empty excerpt is already reported by the field ("cannot be blank").
+        if self.source_id and self.excerpt:
             self.locate()
 
     def save(self, *args, **kwargs):
