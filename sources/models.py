@@ -56,8 +56,16 @@ class Outlet(TimeStamped):
         super().save(*args, **kwargs)
 
 
+class SourceQuerySet(models.QuerySet):
+    def delete(self):
+        refuse_if_backing_published(self)
+        return super().delete()
+
+
 class Source(EDTFMixin, Workflow):
     """One document. The same body twice (after normalisation) is one source."""
+
+    objects = SourceQuerySet.as_manager()
 
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
@@ -122,10 +130,19 @@ class Source(EDTFMixin, Workflow):
                 code="duplicate_body",
             )
 
+    def validate_unique(self, exclude=None):
+        # clean() reports a duplicate body with the source it repeats; the generic
+        # "Source with this SHA-256 … already exists." would say it a second time.
+        super().validate_unique(exclude={*(exclude or ()), "content_hash"})
+
     def save(self, *args, **kwargs):
         self.url = self.url or None
         self.content_hash = content_hash(self.body or "")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_if_backing_published([self])
+        return super().delete(*args, **kwargs)
 
     def backed_published_records(self) -> list:
         """The published records this source backs (through its citations)."""
@@ -136,17 +153,45 @@ class Source(EDTFMixin, Workflow):
         ]
 
 
-def protect_published(collector, field, sub_objs, using):
-    """on_delete for Citation.source: refuse if a citation backs a published record."""
-    blocking = [c for c in sub_objs if c.record is not None and c.record.is_published]
-    if blocking:
-        names = "; ".join(f"{type(c.record).__name__} “{c.record}”" for c in blocking)
-        source = blocking[0].source
-        raise ProtectedError(
-            f"Cannot delete source “{source}”: it backs published records: {names}. "
-            "Retract or re-cite those records first.",
-            blocking,
+def _raise_if_blocking(citations) -> None:
+    blocking = [c for c in citations if c.record is not None and c.record.is_published]
+    if not blocking:
+        return
+    by_source: dict[int, list] = {}
+    for citation in blocking:
+        by_source.setdefault(citation.source_id, []).append(citation)
+    parts = []
+    for cites in by_source.values():
+        names = "; ".join(f"{type(c.record).__name__} “{c.record}”" for c in cites)
+        parts.append(
+            f"Cannot delete source “{cites[0].source}”: it backs published records: {names}."
         )
+    raise ProtectedError(
+        " ".join(parts) + " Retract or re-cite those records first.",
+        blocking,
+    )
+
+
+def refuse_if_backing_published(sources) -> None:
+    """Raise ProtectedError naming the published records that ``sources`` back.
+
+    Called before deleting, because Django's deletion collector replaces the
+    message of a ProtectedError raised in on_delete with a generic one.
+    """
+    _raise_if_blocking(
+        Citation.objects.filter(
+            source__in=sources if isinstance(sources, models.QuerySet) else [s.pk for s in sources]
+        ).select_related("source", "event", "statement", "treaty_action")
+    )
+
+
+def protect_published(collector, field, sub_objs, using):
+    """on_delete for Citation.source: refuse if a citation backs a published record.
+
+    Also guards deletions that do not go through Source.delete or
+    SourceQuerySet.delete (the admin's "delete" pages collect through here).
+    """
+    _raise_if_blocking(sub_objs)
     CASCADE(collector, field, sub_objs, using)
 
 
