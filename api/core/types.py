@@ -1,0 +1,28 @@
+"""Base pieces every domain type shares: enums, visibility, dates."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import Info
+
+from api.core.permissions import sees_unpublished
+from timeline.dates import Precision as PrecisionChoices
+from timeline.models import Status as StatusChoices
+from timeline.querysets import visible
+
+Status = strawberry.enum(StatusChoices, name="Status", description="Workflow status of a record.")
+Precision = strawberry.enum(
+    PrecisionChoices, name="Precision", description="How precise a date is (day, month, …)."
+)
+
+
+class Visible:
+    """Mixin for strawberry-django types: rows go through timeline.querysets.visible.
+
+    strawberry-django runs ``get_queryset`` for top-level lists, ``node``, and (as
+    a Prefetch) for nested relations, so one declaration covers every path.
+    """
+
+    @classmethod
+    def get_queryset(cls, queryset, info: Info, **kwargs):
+        return visible(queryset, unpublished=sees_unpublished(info))

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+import strawberry_django
+from django.db.models import QuerySet
+from strawberry import Info
+
+from api.core.pagination import CountedConnection
+from api.core.queries import list_queryset
+from api.events.filters import EventFilter, EventFilterSet
+from api.events.orders import EventOrder
+from api.events.types import EventType
+from timeline.models import Event
+
+
+@strawberry.type
+class EventQueries:
+    @strawberry_django.connection(
+        CountedConnection[EventType], description="Event records, filtered and ordered."
+    )
+    def events(
+        self,
+        info: Info,
+        filter_by: Annotated[EventFilter | None, strawberry.argument(name="filters")] = None,
+        order_by: Annotated[EventOrder | None, strawberry.argument(name="order")] = None,
+    ) -> QuerySet[Event]:
+        return list_queryset(Event, EventFilterSet, filter_by, order_by, info)
+
+    @strawberry_django.field(description="One event, by its slug (null if not visible).")
+    def event(self, slug: str) -> EventType | None:
+        return Event.objects.filter(slug=slug)

@@ -1,0 +1,44 @@
+"""The one place the GraphQL schema is assembled, with its extensions."""
+
+from __future__ import annotations
+
+import strawberry
+import strawberry_django
+from strawberry import relay
+from strawberry.schema.config import StrawberryConfig
+from strawberry_django.optimizer import DjangoOptimizerExtension
+
+from api.actors.queries import ActorQueries
+from api.core.limits import schema_extensions
+from api.core.pagination import MAX_PAGE_SIZE
+from api.events.queries import EventQueries
+from api.search.queries import SearchQueries
+from api.sources.queries import SourceQueries
+from api.statements.queries import StatementQueries
+from api.timeline.queries import TimelineQueries
+from api.treaties.queries import TreatyQueries
+
+
+@strawberry.type
+class Query(
+    EventQueries,
+    StatementQueries,
+    TreatyQueries,
+    ActorQueries,
+    SourceQueries,
+    TimelineQueries,
+    SearchQueries,
+):
+    node: relay.Node | None = strawberry_django.node(
+        description="Any record by its global id (null if it does not exist or is not visible)."
+    )
+    nodes: list[relay.Node | None] = strawberry_django.node(
+        description="Records by global ids, in the same order (null where not visible)."
+    )
+
+
+schema = strawberry.Schema(
+    query=Query,
+    extensions=[DjangoOptimizerExtension, *schema_extensions()],
+    config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE),
+)

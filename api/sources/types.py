@@ -1,0 +1,79 @@
+"""GraphQL types of outlets, sources and citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+import strawberry_django
+from strawberry import relay
+
+import sources.querysets  # noqa: F401  (registers the sources read rules)
+from api.core.types import Precision, Status, Visible
+from sources import models as s
+
+if TYPE_CHECKING:
+    from api.actors.types import ActorType
+    from api.events.types import EventType
+    from api.statements.types import StatementType
+    from api.treaties.types import TreatyActionType
+
+Actor = Annotated["ActorType", strawberry.lazy("api.actors.types")]
+Event = Annotated["EventType", strawberry.lazy("api.events.types")]
+Statement = Annotated["StatementType", strawberry.lazy("api.statements.types")]
+TreatyAction = Annotated["TreatyActionType", strawberry.lazy("api.treaties.types")]
+
+OutletKind = strawberry.enum(s.OutletKind, name="OutletKind")
+
+
+@strawberry_django.type(s.Outlet, name="Outlet", description="A publisher.")
+class OutletType(relay.Node):
+    name: str
+    slug: str
+    aliases: list[str]
+    kind: OutletKind
+    country: Actor | None
+    url: str
+
+
+@strawberry_django.type(s.Source, name="Source", description="One document.")
+class SourceType(Visible, relay.Node):
+    title: str
+    url: str | None
+    outlet: OutletType | None
+    date: str = strawberry_django.field(
+        field_name="published", description="Publication date as EDTF (may be empty)."
+    )
+    date_start: dt.date | None = strawberry_django.field(field_name="published_start")
+    date_end: dt.date | None = strawberry_django.field(field_name="published_end")
+
+    @strawberry_django.field(only=["published_precision"])
+    def precision(self) -> Precision | None:
+        return self.published_precision or None
+
+    dateline_place: str
+    language: str
+    body: str
+    status: Status
+    retrieved_at: dt.datetime | None
+    duplicate_of: SourceType | None
+    citations: list[CitationType] = strawberry_django.field(
+        description="The excerpts of this source that back records."
+    )
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@strawberry_django.type(
+    s.Citation, name="Citation", description="A source excerpt backing a record."
+)
+class CitationType(Visible, relay.Node):
+    excerpt: str
+    start: int = strawberry_django.field(description="Offset of the excerpt in the source body.")
+    end: int
+    note: str
+    source: SourceType
+    event: Event | None = strawberry_django.field(description="The event it backs, if any.")
+    statement: Statement | None
+    treaty_action: TreatyAction | None

@@ -1,0 +1,51 @@
+"""GraphQL type of statements: what an actor said."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+import strawberry_django
+from strawberry import relay
+
+from api.core.types import Precision, Status, Visible
+from timeline import models as m
+
+if TYPE_CHECKING:
+    from api.actors.types import ActorType, PositionType
+    from api.events.types import EventType
+    from api.sources.types import CitationType
+    from api.treaties.types import TreatyType
+
+Actor = Annotated["ActorType", strawberry.lazy("api.actors.types")]
+Position = Annotated["PositionType", strawberry.lazy("api.actors.types")]
+Event = Annotated["EventType", strawberry.lazy("api.events.types")]
+Treaty = Annotated["TreatyType", strawberry.lazy("api.treaties.types")]
+Citation = Annotated["CitationType", strawberry.lazy("api.sources.types")]
+
+StatementKind = strawberry.enum(m.StatementKind, name="StatementKind")
+
+
+@strawberry_django.type(m.Statement, name="Statement", description="What an actor said.")
+class StatementType(Visible, relay.Node):
+    text: str
+    kind: StatementKind
+    language: str
+    venue: str
+    cue_verb: str
+    date: str = strawberry_django.field(description="The date as EDTF.")
+    date_start: dt.date
+    date_end: dt.date | None
+    precision: Precision
+    status: Status
+    speaker: Actor
+    speaker_position: Position | None = strawberry_django.field(
+        description="The speaker's role at the time."
+    )
+    on_behalf_of: Actor | None
+    treaties: list[Treaty]
+    events: list[Event]
+    citations: list[Citation]
+    created_at: dt.datetime
+    updated_at: dt.datetime

@@ -1,0 +1,401 @@
+"""Read-side rules shared by the API, the admin and exports: visibility, date overlap,
+ordering, full-text search and the timeline stream.
+
+Everything here takes and returns plain QuerySets, so it works on managers,
+related managers and the optimizer's prefetch querysets alike. The compiled read
+path (DESIGN §5) is meant to reuse these declarations, not restate them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.expressions import Func
+from django.db.models.functions import Coalesce
+
+from timeline.models import (
+    Actor,
+    Event,
+    EventParticipant,
+    Position,
+    Statement,
+    Status,
+    Treaty,
+    TreatyAction,
+)
+
+PUBLISHED = Status.PUBLISHED
+
+# ---------------------------------------------------------------------------
+# Visibility
+# ---------------------------------------------------------------------------
+# The public sees a record when it is published and the records it cannot be
+# shown without are published too (a statement needs its speaker, a treaty
+# action its treaty). Optional links (on behalf of, a position) are hidden on
+# their own by the same rules applied to the linked model.
+PUBLIC_RULES: dict[type[models.Model], Q] = {
+    Actor: Q(status=PUBLISHED),
+    Treaty: Q(status=PUBLISHED),
+    Event: Q(status=PUBLISHED),
+    Statement: Q(status=PUBLISHED, speaker__status=PUBLISHED),
+    TreatyAction: Q(status=PUBLISHED, treaty__status=PUBLISHED),
+    EventParticipant: Q(actor__status=PUBLISHED),
+    Position: Q(person__status=PUBLISHED, organisation__status=PUBLISHED),
+}
+
+
+def register_public_rule(model: type[models.Model], rule: Q) -> None:
+    """Let another domain app (sources) declare its own public rule here."""
+    PUBLIC_RULES[model] = rule
+
+
+def visible(qs: QuerySet, *, unpublished: bool) -> QuerySet:
+    """Rows the reader may see: everything for curators, the public rule otherwise."""
+    if unpublished:
+        return qs
+    rule = PUBLIC_RULES.get(qs.model)
+    if rule is None:
+        # Fail closed: any record with a workflow status is public only when published.
+        fields = {f.name for f in qs.model._meta.get_fields()}
+        rule = Q(status=PUBLISHED) if "status" in fields else Q()
+    return qs.filter(rule)
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+# Derived date columns per model: (start, end). A NULL end is open-ended.
+DATE_FIELDS: dict[type[models.Model], tuple[str, str]] = {
+    Event: ("date_start", "date_end"),
+    Statement: ("date_start", "date_end"),
+    TreatyAction: ("date_start", "date_end"),
+    Treaty: ("signed_start", "expires_end"),
+}
+
+
+def register_date_fields(model: type[models.Model], start: str, end: str) -> None:
+    DATE_FIELDS[model] = (start, end)
+
+
+def overlap_q(start: str, end: str, date_from: dt.date | None, date_to: dt.date | None) -> Q:
+    """Rows whose [start, end] range overlaps [date_from, date_to]; NULL end = still going."""
+    q = Q()
+    if date_to is not None:
+        q &= Q(**{f"{start}__lte": date_to})
+    if date_from is not None:
+        q &= Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": date_from})
+    return q
+
+
+def overlapping(qs: QuerySet, date_from: dt.date | None, date_to: dt.date | None) -> QuerySet:
+    start, end = DATE_FIELDS[qs.model]
+    return qs.filter(overlap_q(start, end, date_from, date_to))
+
+
+# ---------------------------------------------------------------------------
+# Ordering: named, always total (a unique key last) so pages are stable.
+# ---------------------------------------------------------------------------
+ORDERINGS: dict[type[models.Model], dict[str, Sequence[str]]] = {
+    Event: {
+        "date": ("date_start", "date_end", "pk"),
+        "title": ("title", "pk"),
+        "updated": ("updated_at", "pk"),
+    },
+    Statement: {
+        "date": ("date_start", "date_end", "pk"),
+        "title": ("text", "pk"),
+        "updated": ("updated_at", "pk"),
+    },
+    Treaty: {
+        "date": ("signed_start", "name", "pk"),
+        "title": ("name", "pk"),
+        "updated": ("updated_at", "pk"),
+    },
+    Actor: {
+        "date": ("created_at", "pk"),
+        "title": ("name", "pk"),
+        "updated": ("updated_at", "pk"),
+    },
+    TreatyAction: {
+        "date": ("date_start", "date_end", "pk"),
+        "updated": ("updated_at", "pk"),
+    },
+}
+
+
+def register_orderings(model: type[models.Model], orderings: dict[str, Sequence[str]]) -> None:
+    ORDERINGS[model] = orderings
+
+
+def ordered(qs: QuerySet, key: str = "date", *, descending: bool = False) -> QuerySet:
+    fields = ORDERINGS[qs.model][key]
+    if descending:
+        return qs.order_by(*(F(f).desc(nulls_last=True) for f in fields))
+    return qs.order_by(*(F(f).asc(nulls_last=True) for f in fields))
+
+
+# ---------------------------------------------------------------------------
+# Full-text search
+# ---------------------------------------------------------------------------
+# Each searchable model has one tsvector expression; migration
+# timeline/0004_search_indexes (and sources/0003) builds a GIN index on the same
+# expression over the same columns, so the planner matches it to the index.
+# Change both together. Weights: A title/name, B summary/description/statement
+# text, C body. ``timeline_ts_config(language)`` (created by that migration)
+# maps a BCP 47 tag to a PostgreSQL text search configuration, so stemming
+# follows each row's language; rows without a language are English.
+SEARCH_DOCUMENTS: dict[type[models.Model], str] = {
+    Event: (
+        "(setweight(to_tsvector('english'::regconfig, coalesce({title}, '')), 'A') || "
+        "setweight(to_tsvector('english'::regconfig, coalesce({summary}, '')), 'B'))"
+    ),
+    Treaty: (
+        "(setweight(to_tsvector('english'::regconfig, coalesce({name}, '') || ' ' || "
+        "coalesce({short_name}, '') || ' ' || timeline_join_words({aliases})), 'A') || "
+        "setweight(to_tsvector('english'::regconfig, coalesce({summary}, '')), 'B'))"
+    ),
+    Actor: (
+        "(setweight(to_tsvector('english'::regconfig, coalesce({name}, '') || ' ' || "
+        "coalesce({short_name}, '') || ' ' || timeline_join_words({aliases})), 'A') || "
+        "setweight(to_tsvector('english'::regconfig, coalesce({description}, '')), 'B'))"
+    ),
+    Statement: (
+        "(setweight(to_tsvector(timeline_ts_config({language}), coalesce({text}, '')), 'B') || "
+        "setweight(to_tsvector('simple'::regconfig, coalesce({venue}, '')), 'C'))"
+    ),
+}
+# The text a snippet is cut from (the document's columns, readable) and its config.
+SNIPPET_TEXT: dict[type[models.Model], str] = {
+    Event: "coalesce({title}, '') || ' — ' || coalesce({summary}, '')",
+    Treaty: "coalesce({name}, '') || ' — ' || coalesce({summary}, '')",
+    Actor: "coalesce({name}, '') || ' — ' || coalesce({description}, '')",
+    Statement: "{text}",
+}
+SNIPPET_CONFIG: dict[type[models.Model], str] = {
+    Statement: "timeline_ts_config({language})",
+}
+# Languages a query is stemmed in; the tsqueries are OR-ed, so a query matches
+# a document stemmed in any of them. 'simple' keeps unstemmed words matching.
+QUERY_CONFIGS = ("english", "russian", "french", "german", "spanish", "simple")
+HEADLINE_OPTIONS = (
+    "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, "
+    "MaxFragments=2, FragmentDelimiter=' … '"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def register_search(
+    model: type[models.Model], document: str, snippet: str, config: str | None = None
+) -> None:
+    """Let another domain app (sources) declare a searchable model."""
+    SEARCH_DOCUMENTS[model] = document
+    SNIPPET_TEXT[model] = snippet
+    if config:
+        SNIPPET_CONFIG[model] = config
+
+
+class SQLTemplate(Func):
+    """SQL with ``{field}`` placeholders compiled as that model field's column.
+
+    Unlike RawSQL, the columns follow the query's table aliases, so the
+    expression also works inside subqueries (``pk__in=...``).
+    """
+
+    def __init__(self, sql: str, params=(), *, output_field):
+        self.names = list(dict.fromkeys(_FIELD.findall(sql)))
+        self.sql = sql
+        self.sql_params = list(params)
+        super().__init__(*(F(name) for name in self.names), output_field=output_field)
+
+    def as_sql(self, compiler, connection, **extra):
+        columns = {}
+        for name, expression in zip(self.names, self.get_source_expressions(), strict=True):
+            sql, params = compiler.compile(expression)
+            assert not params, "columns only"
+            columns[name] = sql
+        return self.sql.format(**columns), list(self.sql_params)
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of a user query; punctuation and tsquery operators are dropped."""
+    return _WORD.findall(text or "")[:32]
+
+
+def tsquery_string(text: str) -> str:
+    """'word1:* & word2:*': every word must match, each as a prefix."""
+    return " & ".join(f"{term}:*" for term in query_terms(text))
+
+
+def _tsquery(query: str) -> tuple[str, list[str]]:
+    sql = "(" + " || ".join(f"to_tsquery('{c}'::regconfig, %s)" for c in QUERY_CONFIGS) + ")"
+    return sql, [query] * len(QUERY_CONFIGS)
+
+
+def search_filtered(qs: QuerySet, text: str, *, snippet: bool = False) -> QuerySet:
+    """Rows matching ``text``, annotated with ``search_rank`` (and ``search_snippet``).
+
+    A query without words matches nothing.
+    """
+    query = tsquery_string(text)
+    if not query:
+        return qs.none()
+    model = qs.model
+    document = SEARCH_DOCUMENTS[model]
+    tsquery, params = _tsquery(query)
+    qs = qs.filter(
+        SQLTemplate(f"{document} @@ {tsquery}", params, output_field=models.BooleanField())
+    ).annotate(
+        search_rank=SQLTemplate(
+            f"ts_rank_cd({document}, {tsquery})", params, output_field=models.FloatField()
+        )
+    )
+    if snippet:
+        config = SNIPPET_CONFIG.get(model, "'english'::regconfig")
+        qs = qs.annotate(
+            search_snippet=SQLTemplate(
+                f"ts_headline({config}, {SNIPPET_TEXT[model]}, {tsquery}, %s)",
+                [*params, HEADLINE_OPTIONS],
+                output_field=models.TextField(),
+            )
+        )
+    return qs
+
+
+def search_ids(qs: QuerySet, text: str) -> QuerySet:
+    """The pks of the rows of ``qs`` matching ``text`` (for ``pk__in`` filters)."""
+    return search_filtered(qs.order_by(), text).values("pk")
+
+
+# ---------------------------------------------------------------------------
+# The timeline: events, statements and treaty actions in one date order
+# ---------------------------------------------------------------------------
+# Rank of each kind among records with the same dates: ties are broken by
+# (date_start, date_end with open ends last, kind, pk), which is total.
+TIMELINE_KINDS: dict[str, type[models.Model]] = {
+    "event": Event,
+    "statement": Statement,
+    "treaty_action": TreatyAction,
+}
+KIND_RANK = {name: rank for rank, name in enumerate(TIMELINE_KINDS)}
+OPEN_END = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class TimelineKey:
+    date_start: dt.date
+    date_end: dt.date  # OPEN_END for open-ended records
+    kind: int
+    pk: int
+
+
+def _bound_q(key: TimelineKey, rank: int, *, after: bool) -> Q:
+    """Rows of the kind ranked ``rank`` strictly after (or before) ``key``."""
+    op = "gt" if after else "lt"
+    q = Q(**{f"date_start__{op}": key.date_start}) | Q(
+        date_start=key.date_start, **{f"sort_end__{op}": key.date_end}
+    )
+    same_dates = Q(date_start=key.date_start, sort_end=key.date_end)
+    if rank == key.kind:
+        q |= same_dates & Q(**{f"pk__{op}": key.pk})
+    elif (rank > key.kind) == after:
+        q |= same_dates
+    return q
+
+
+def timeline_part(qs: QuerySet, kind: str) -> QuerySet:
+    """Annotate one kind's queryset with the timeline sort key columns."""
+    return qs.annotate(
+        kind=Value(KIND_RANK[kind]),
+        sort_end=Coalesce("date_end", Value(OPEN_END), output_field=models.DateField()),
+    )
+
+
+def timeline_page(
+    parts: dict[str, QuerySet],
+    *,
+    after: TimelineKey | None = None,
+    before: TimelineKey | None = None,
+    limit: int,
+    reverse: bool = False,
+) -> list[TimelineKey]:
+    """One SQL statement: the next ``limit`` keys of the merged stream.
+
+    ``parts`` maps a kind to its already visible and filtered queryset. With
+    ``reverse`` the page is taken from the end (for ``last``), and returned
+    in ascending order.
+    """
+    selected = []
+    for kind, qs in parts.items():
+        rank = KIND_RANK[kind]
+        qs = timeline_part(qs.order_by(), kind)
+        if after is not None:
+            qs = qs.filter(_bound_q(after, rank, after=True))
+        if before is not None:
+            qs = qs.filter(_bound_q(before, rank, after=False))
+        fields = ("date_start", "sort_end", "kind", "pk")
+        order = [f"-{f}" for f in fields] if reverse else list(fields)
+        selected.append(qs.order_by(*order).values_list(*fields)[:limit])
+    if not selected:
+        return []
+    first, *rest = selected
+    merged = first.union(*rest, all=True) if rest else first
+    order = ["-date_start", "-sort_end", "-kind", "-pk"] if reverse else list(fields)
+    rows = list(merged.order_by(*order)[:limit])
+    keys = [TimelineKey(*row) for row in rows]
+    return keys[::-1] if reverse else keys
+
+
+def timeline_count(parts: dict[str, QuerySet]) -> int:
+    """How many items the whole stream has (one statement)."""
+    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
+    if not selected:
+        return 0
+    first, *rest = selected
+    return (first.union(*rest, all=True) if rest else first).count()
+
+
+# ---------------------------------------------------------------------------
+# Search across kinds: one ranked stream
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SearchHit:
+    kind: int  # index into the ``parts`` given to search_page
+    pk: int
+    rank: float
+    snippet: str
+
+
+def search_page(
+    parts: Sequence[QuerySet], text: str, *, offset: int, limit: int
+) -> list[SearchHit]:
+    """One SQL statement: hits ``offset``..``offset+limit`` over every part, best first.
+
+    Ties in rank are broken by kind (the order of ``parts``), then pk.
+    """
+    if not tsquery_string(text):
+        return []
+    selected = []
+    for index, qs in enumerate(parts):
+        hits = search_filtered(qs.order_by(), text, snippet=True).annotate(kind=Value(index))
+        hits = hits.order_by("-search_rank", "pk").values_list(
+            "kind", "pk", "search_rank", "search_snippet"
+        )
+        selected.append(hits[: offset + limit])
+    first, *rest = selected
+    merged = first.union(*rest, all=True) if rest else first
+    rows = merged.order_by("-search_rank", "kind", "pk")[offset : offset + limit]
+    return [SearchHit(*row) for row in rows]
+
+
+def search_count(parts: Sequence[QuerySet], text: str) -> int:
+    if not tsquery_string(text):
+        return 0
+    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
+    first, *rest = selected
+    return (first.union(*rest, all=True) if rest else first).count()
