@@ -49,7 +49,8 @@ def transition(record, to_status: str, user):
         )
     if not can_transition(user, record, to_status):
         raise PermissionDenied(
-            f"You may not move a {record._meta.verbose_name} from {record.status} to {to_status}."
+            f"You may not move this {record._meta.verbose_name} "
+            f"from {record.status} to {to_status}."
         )
     if (
         to_status == Status.PUBLISHED
