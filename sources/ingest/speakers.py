@@ -1,0 +1,394 @@
+"""Who is who in an article: mentions of people and organisations, and coreference.
+
+Mentions are read outside quotes only (a name inside a quote is what the
+speaker talks about, not who speaks). Each mention is resolved in reading
+order: names to actors (by name, alias or surname), titles ("the minister",
+"the Russian top diplomat") to the person the article gave a compatible
+title, pronouns to the last person or the last organisation that spoke, and
+"the ministry" / "the statement" to the organisation that issued it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sources.ingest.article import ParsedArticle
+from sources.ingest.knowledge import ActorInfo, Knowledge, key
+from sources.ingest.lexicon import ORG_HEADS, SPEAKER_NOUNS, TITLE_PARTS, TITLE_WORDS
+
+_TITLE_CAP = (
+    r"(?:President|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Chancellor|"
+    r"Premier|Director|Chairman|Chairwoman|Senator|General|Envoy|Representative|Governor|Mayor|"
+    r"King|Queen|Prince|Leader|Chief|Commander|Deputy|Adviser|Advisor|Head|Emir|Sheikh|Pope)"
+)
+_NOT_NAME = (r"(?!(?:If|When|The|An?|In|On|At|But|And|As|While|After|Before|Despite|According|"
+             r"Although|Since|Unlike|Under|With|For|From|By|Meanwhile|However|Then|So|Yet|"
+             r"This|That|These|Those|Both|Neither|Russian|American|Chinese)\b)")
+_NAME = (_NOT_NAME + r"[A-Z][a-z\-]+(?:\s+[A-Z]\.)?(?:\s+(?:bin\s+|al-|de\s+|van\s+|von\s+)?"
+         r"[A-Z][a-z\-]+(?:'[A-Z][a-z]+)?){1,2}(?![’'][A-Za-z]{2})")
+_NAME_OR_SURNAME = _NOT_NAME + r"[A-Z][a-z\-]{2,}(?:\s+[A-Z][a-z\-]+){0,2}"
+_SPEECH = (r"(?:said|says|told|added|stressed|noted|emphasi[sz]ed|warned|explained|pointed out|"
+           r"recalled|insisted|argued|declared|stated|continued|concluded|urged|wrote|tweeted)\b")
+PERSON_TITLED_RE = re.compile(
+    rf"(?P<title>(?:(?:[A-Z][\w.'’\-]*|[a-z]+-?[a-z]*)\s+){{0,4}}?{_TITLE_CAP}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:and\s+)?[A-Z][\w'\-]*)*)?)"
+    rf"\s+(?P<name>{_NAME})"
+)
+PERSON_CUE_RE = re.compile(
+    rf"(?<![Tt]he )(?P<name>{_NAME})(?=,?\s+(?:also\s+|later\s+|then\s+)?{_SPEECH})"
+)
+TITLE_ONLY_RE = re.compile(
+    r"\b(?P<det>[Tt]he|[A-Z][\w.]*(?:'s|’s))\s+(?P<mods>(?:[\w.\-]+\s+){0,3}?)"
+    r"(?P<noun>minister|diplomat|president|leader|spokesman|spokeswoman|spokesperson|envoy|"
+    r"ambassador|chancellor|premier|secretary|official|chief|head|senator|general|commander)\b"
+    r"(?!\s+(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+TITLE_CAPS_ONLY_RE = re.compile(
+    rf"(?<![\w.])(?P<mods>(?:[A-Z][\w.]*\s+){{1,3}})(?P<noun>{_TITLE_CAP})\b(?!\s+[A-Z][a-z])"
+)
+_ORG_HEAD_ALT = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
+ORG_RE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<org>(?:(?:[A-Z][\w.'’\-]*|foreign|defense|defence|interior|state|"
+    rf"finance|justice|emergencies|energy|trade)\s+){{1,4}}(?=(?-i:[A-Z]))(?:{_ORG_HEAD_ALT})\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'\-]*\s*)+)?|(?:Kremlin|Pentagon|White House))",
+    re.IGNORECASE,
+)
+ANAPHOR_RE = re.compile(
+    r"\b[Tt]he\s+(?P<noun>" + "|".join(sorted(ORG_HEADS | SPEAKER_NOUNS, key=len, reverse=True))
+    + r")\b(?!\s+(?:of\s+)?[A-Z])"
+)
+PRONOUN_RE = re.compile(r"^(?:he|she|him|her|it|they|them)$", re.IGNORECASE)
+_ORG_WORDS_SMALL = {"of", "the", "and", "for", "on"}
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    kind: str  # person | organisation | state | group | unknown
+    actor: ActorInfo | None = None
+    titles: set[str] = field(default_factory=set)
+    printed: list[str] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return self.actor.name if self.actor else self.name
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name | title | anaphor | pronoun | phrase
+    entity: Entity | None = None
+    title: str = ""
+    noun: str = ""
+    speaker: bool = False
+
+
+def _org_display(printed: str) -> str:
+    words = re.sub(r"^(?:the)\s+", "", printed.strip(), flags=re.IGNORECASE).split()
+    return " ".join(
+        w if (w.isupper() or (i and w.lower() in _ORG_WORDS_SMALL)) else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+class ActorIndex:
+    """Names, aliases and surnames of known actors, for matching in text."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.exact: dict[str, list[ActorInfo]] = {}
+        self.folded: dict[str, list[ActorInfo]] = {}
+        self.surname: dict[str, list[ActorInfo]] = {}
+        for actor in knowledge.actors:
+            for name in actor.names():
+                self.exact.setdefault(name, []).append(actor)
+                self.folded.setdefault(key(name), []).append(actor)
+            for surname in actor.surnames():
+                self.surname.setdefault(surname, []).append(actor)
+        multi = sorted({n for n in self.exact if " " in n}, key=len, reverse=True)
+        single = sorted({n for n in self.exact if " " not in n} | set(self.surname),
+                        key=len, reverse=True)
+        self.multi_re = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in multi) + r")(?![\w])",
+                       re.IGNORECASE) if multi else None
+        )
+        self.single_re = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in single) + r")(?![\w’'])")
+            if single else None
+        )
+
+    def lookup(self, printed: str) -> ActorInfo | None:
+        for table, k in ((self.exact, printed), (self.folded, key(printed))):
+            if table.get(k):
+                return table[k][0]
+        parts = printed.split()
+        if parts and parts[-1] in self.surname and len(self.surname[parts[-1]]) == 1:
+            actor = self.surname[parts[-1]][0]
+            # "Sergey Lavrov" for a stored "Sergei Lavrov": same surname, first names alike.
+            if len(parts) == 1 or any(
+                n.split()[0][:3].lower() == parts[0][:3].lower() for n in actor.names() if " " in n
+            ):
+                return actor
+        return None
+
+    def find(self, text: str):
+        for rx in (self.multi_re, self.single_re):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                actor = self.lookup(m.group(0))
+                if actor is not None:
+                    yield m.start(), m.end(), actor
+
+
+def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
+    """True/False when the entity's known titles say so; None when it has none."""
+    if not entity.titles:
+        return None
+    wanted = TITLE_WORDS.get(noun.lower(), {noun.lower()})
+    if not wanted:
+        return True
+    if not entity.titles & wanted:
+        return False
+    mod_words = {w for w in re.findall(r"[a-z]+", mods.lower()) if w in {"foreign", "defense",
+                                                                          "defence", "prime"}}
+    return not mod_words or bool(mod_words & entity.titles) or noun.lower() == "diplomat"
+
+
+class Resolver:
+    def __init__(self, article: ParsedArticle, knowledge: Knowledge, masked: dict[int, str]):
+        self.article = article
+        self.index = ActorIndex(knowledge)
+        self.masked = masked
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+
+    # -- entities ------------------------------------------------------------------------
+    def _entity_for_actor(self, actor: ActorInfo, printed: str) -> Entity:
+        k = f"actor:{actor.id if actor.id is not None else actor.name}"
+        entity = self.entities.get(k)
+        if entity is None:
+            entity = Entity(k, actor.name, actor.kind, actor)
+            entity.titles |= actor.title_words()
+            self.entities[k] = entity
+        entity.printed.append(printed)
+        return entity
+
+    def _entity_for_person(self, name: str) -> Entity:
+        actor = self.index.lookup(name)
+        if actor is not None:
+            return self._entity_for_actor(actor, name)
+        surname = name.split()[-1]
+        k = f"person:{surname.lower()}"
+        entity = self.entities.get(k)
+        if entity is None:
+            entity = Entity(k, name, "person")
+            self.entities[k] = entity
+        elif len(name) > len(entity.name):
+            entity.name = name
+        entity.printed.append(name)
+        return entity
+
+    def _entity_for_org(self, printed: str) -> Entity:
+        actor = self.index.lookup(printed) or self.index.lookup(_org_display(printed))
+        if actor is None:
+            for name, actors in self.index.folded.items():
+                if " " in name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key(printed)):
+                    actor = actors[0]
+                    break
+        if actor is not None:
+            return self._entity_for_actor(actor, printed)
+        display = _org_display(printed)
+        k = f"org:{key(display)}"
+        entity = self.entities.setdefault(k, Entity(k, display, "organisation"))
+        entity.printed.append(printed)
+        return entity
+
+    # -- scanning ------------------------------------------------------------------------
+    def scan(self, extra_spans: list[tuple[int, int, bool]]) -> None:
+        """Collect mentions outside quotes plus the given speaker spans (start, end, speaker)."""
+        found: list[Mention] = []
+        for index, para in enumerate(self.article.paragraphs):
+            if para.kind not in ("lead", "body"):
+                continue
+            text = self.masked[index]
+            base = para.start
+            taken: list[tuple[int, int]] = [(0, para.skip)]
+
+            def free(s: int, e: int, taken=taken) -> bool:
+                return all(e <= a or s >= b for a, b in taken)
+
+            for s, e, actor in self.index.find(text):
+                if free(s, e):
+                    kind = "name"
+                    found.append(Mention(base + s, base + e, text[s:e], kind,
+                                         self._entity_for_actor(actor, text[s:e])))
+                    taken.append((s, e))
+            for m in PERSON_TITLED_RE.finditer(text):
+                s, e = m.start("name"), m.end("name")
+                title = m.group("title")
+                if not free(s, e):
+                    # A known name: still learn the title it carries.
+                    for mention in found:
+                        if mention.start == base + s and mention.entity is not None:
+                            mention.entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
+                    continue
+                entity = self._entity_for_person(m.group("name"))
+                entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
+                found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
+                taken.append((m.start(), e))
+            for m in PERSON_CUE_RE.finditer(text):
+                s, e = m.start("name"), m.end("name")
+                if free(s, e) and not re.search(_ORG_HEAD_ALT, m.group("name"), re.IGNORECASE):
+                    entity = self._entity_for_person(m.group("name"))
+                    found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
+                    taken.append((s, e))
+            for m in ORG_RE.finditer(text):
+                s, e = m.start("org"), m.end("org")
+                if free(s, e):
+                    found.append(Mention(base + s, base + e, m.group("org"), "name",
+                                         self._entity_for_org(m.group("org"))))
+                    taken.append((s, e))
+            for rx in (TITLE_ONLY_RE, TITLE_CAPS_ONLY_RE):
+                for m in rx.finditer(text):
+                    if free(m.start(), m.end()) and self._title_mods_ok(m.group("mods")):
+                        found.append(Mention(base + m.start(), base + m.end(), m.group(0), "title",
+                                             title=m.group("mods"), noun=m.group("noun")))
+                        taken.append((m.start(), m.end()))
+            for m in ANAPHOR_RE.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append(Mention(base + m.start(), base + m.end(), m.group(0), "anaphor",
+                                         noun=m.group("noun").lower()))
+                    taken.append((m.start(), m.end()))
+        for s, e, is_speaker in extra_spans:
+            inside = [m for m in found if m.start < e and s < m.end]
+            if inside:
+                for m in inside:
+                    m.speaker = m.speaker or is_speaker
+                continue
+            phrase = self.article.body[s:e]
+            bare = re.sub(r"(?:’s|'s)$", "", phrase.strip())
+            if PRONOUN_RE.match(bare):
+                found.append(Mention(s, e, phrase, "pronoun", speaker=is_speaker))
+            elif (actor := self.index.lookup(bare)) is not None:
+                found.append(Mention(s, e, phrase, "name", self._entity_for_actor(actor, bare),
+                                     speaker=is_speaker))
+            elif re.fullmatch(_NAME_OR_SURNAME, bare):
+                found.append(Mention(s, e, phrase, "name", self._entity_for_person(bare),
+                                     speaker=is_speaker))
+            else:
+                found.append(Mention(s, e, phrase, "phrase", speaker=is_speaker))
+        found.sort(key=lambda m: (m.start, -m.end))
+        self.mentions = found
+
+    @staticmethod
+    def _title_mods_ok(mods: str) -> bool:
+        for word in mods.lower().replace("’s", "").replace("'s", "").split():
+            if word not in TITLE_PARTS and not re.fullmatch(r"[a-z.]+(?:an|ese|ish|i|ch)", word):
+                return False
+        return True
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve(self) -> None:
+        last_person: Entity | None = None
+        last_org: Entity | None = None
+        last_org_speaker: Entity | None = None
+        last_person_speaker: Entity | None = None
+        persons_seen: list[Entity] = []
+        named_persons = [m for m in self.mentions if m.kind == "name" and m.entity
+                         and m.entity.kind == "person"]
+        orgs_seen: list[Entity] = []
+        for n, m in enumerate(self.mentions):
+            if m.kind == "name":
+                pass
+            elif m.kind == "title":
+                m.entity = self._resolve_title(m, persons_seen, named_persons)
+            elif m.kind == "pronoun":
+                word = m.text.strip().lower()
+                if word in ("he", "she", "him", "her"):
+                    m.entity = last_person or last_person_speaker or self._first_after(
+                        named_persons, m.start)
+                else:
+                    m.entity = last_org_speaker or last_org
+            elif m.kind == "anaphor":
+                m.entity = self._resolve_anaphor(m, orgs_seen, last_org_speaker, last_org)
+            elif m.kind == "phrase":
+                m.entity = self._resolve_phrase(m)
+            entity = m.entity
+            if entity is None:
+                continue
+            if entity.kind == "person":
+                last_person = entity
+                if entity in persons_seen:
+                    persons_seen.remove(entity)
+                persons_seen.append(entity)
+                if m.speaker:
+                    last_person_speaker = entity
+            elif entity.kind in ("organisation", "group", "state"):
+                last_org = entity
+                if entity in orgs_seen:
+                    orgs_seen.remove(entity)
+                orgs_seen.append(entity)
+                if m.speaker:
+                    last_org_speaker = entity
+
+    @staticmethod
+    def _first_after(named: list[Mention], position: int) -> Entity | None:
+        for m in named:
+            if m.start > position:
+                return m.entity
+        return None
+
+    def _resolve_title(self, m: Mention, seen: list[Entity], named: list[Mention]):
+        for strict in (True, False):
+            for entity in reversed(seen):
+                ok = _compatible(m.noun, m.title, entity)
+                if ok or (not strict and ok is None):
+                    entity.titles |= set(re.findall(r"[a-z]+", f"{m.title} {m.noun}".lower()))
+                    return entity
+            for other in named:  # named later in the article (cataphora)
+                if other.start > m.start and other.entity:
+                    ok = _compatible(m.noun, m.title, other.entity)
+                    if ok or (not strict and ok is None):
+                        return other.entity
+        k = f"title:{key(m.text)}"
+        return self.entities.setdefault(k, Entity(k, _org_display(m.text), "person"))
+
+    def _resolve_anaphor(self, m: Mention, orgs: list[Entity], org_speaker, last_org):
+        noun = m.noun
+        if noun in SPEAKER_NOUNS:
+            return org_speaker or last_org
+        for entity in reversed(orgs):
+            names = [entity.name, *(entity.actor.names() if entity.actor else []), *entity.printed]
+            if any(noun in n.lower() for n in names):
+                return entity
+        if org_speaker is not None and org_speaker.kind == "organisation":
+            return org_speaker
+        k = f"org:{noun}"
+        return self.entities.setdefault(k, Entity(k, noun.capitalize(), "organisation"))
+
+    def _resolve_phrase(self, m: Mention) -> Entity | None:
+        text = m.text.strip()
+        if not text:
+            return None
+        actor = self.index.lookup(text)
+        if actor is not None:
+            return self._entity_for_actor(actor, text)
+        k = f"phrase:{key(text)}"
+        return self.entities.setdefault(k, Entity(k, _org_display(text), "unknown"))
+
+    def speaker_at(self, span: tuple[int, int] | None) -> tuple[Entity | None, Mention | None]:
+        if span is None:
+            return None, None
+        s, e = span
+        inside = [m for m in self.mentions if m.start < e and s < m.end and m.entity is not None]
+        if not inside:
+            return None, None
+        rank = {"name": 0, "title": 1, "anaphor": 2, "pronoun": 3, "phrase": 4}
+        best = min(inside, key=lambda m: (rank[m.kind], -(m.end - m.start)))
+        return best.entity, best
