@@ -1,11 +1,9 @@
 from django.contrib import admin
 from django.urls import path
-from strawberry.django.views import GraphQLView
 
-from api.schema import schema
+from api.views import TimelineGraphQLView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Placeholder until api/views.py (content negotiation, limits) lands.
-    path("graphql/", GraphQLView.as_view(schema=schema), name="graphql"),
+    path("graphql/", TimelineGraphQLView.as_view(), name="graphql"),
 ]
