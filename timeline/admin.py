@@ -75,6 +75,7 @@ class TreatyActionInline(admin.TabularInline):
     model = TreatyAction
     extra = 0
     fields = ("actor", "action", "date", "extended_until", "event", "status")
+    readonly_fields = ("status",)  # publish through the treaty action's own workflow actions
     autocomplete_fields = ("actor", "event")
     ordering = ("date_start",)
 

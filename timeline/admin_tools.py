@@ -45,7 +45,9 @@ def _transition_action(to_status: str, label: str):
             except (ValidationError, PermissionDenied) as exc:
                 failed.append(" ".join(getattr(exc, "messages", [str(exc)])))
         if done:
-            modeladmin.message_user(request, f"{done} record(s) moved to {to_status}.")
+            modeladmin.message_user(
+                request, f"{done} record(s) moved to {to_status}.", level=messages.SUCCESS
+            )
         for message in failed:
             modeladmin.message_user(request, message, level=messages.ERROR)
 
@@ -63,7 +65,9 @@ class WorkflowAdmin(SimpleHistoryAdmin):
         _transition_action(Status.RETRACTED, "Retract selected"),
         _transition_action(Status.DRAFT, "Return selected to draft"),
     ]
-    readonly_fields = ("version", "created_at", "updated_at")
+    # Status moves only through the actions above (services.transition checks the
+    # publish permission and citations); an editable field would bypass both.
+    readonly_fields = ("status", "version", "created_at", "updated_at")
     list_per_page = 50
     show_full_result_count = False
 
