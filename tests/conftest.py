@@ -32,7 +32,7 @@ SOURCE_BODY = (
 
 
 def _staff_user(username: str, group: str | None = None) -> User:
-    user = User.objects.create_user(username, f"{username}@example.org", "pw", is_staff=True)
+    user = User.objects.create_user(username, f"{username}@example.org", None, is_staff=True)
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user

@@ -1,0 +1,263 @@
+"""The admin as curators and reviewers use it: every model's pages, permissions, search, actions."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from sources.models import Citation, Outlet, Source
+from timeline.models import (
+    Actor,
+    Event,
+    EventParticipant,
+    EventRelation,
+    EventType,
+    ParticipantRole,
+    Position,
+    RelationKind,
+    Statement,
+    Status,
+    Tag,
+    Treaty,
+    TreatyAction,
+)
+
+pytestmark = pytest.mark.django_db
+
+DOMAIN_MODELS = [
+    Actor,
+    Position,
+    Treaty,
+    TreatyAction,
+    EventType,
+    Tag,
+    Event,
+    EventParticipant,
+    EventRelation,
+    Statement,
+    Outlet,
+    Source,
+    Citation,
+]
+
+
+def url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.fixture
+def one_of_each(
+    usa, lavrov_minister, inf_treaty, treaty_action, event, statement, outlet, source, citation
+):
+    """One row of every domain model, keyed by model."""
+    other = Event.objects.create(
+        title="Russia suspends", date="2019-03-04", event_type=event.event_type
+    )
+    return {
+        Actor: usa,
+        Position: lavrov_minister,
+        Treaty: inf_treaty,
+        TreatyAction: treaty_action,
+        EventType: event.event_type,
+        Tag: Tag.objects.create(name="arms control"),
+        Event: event,
+        EventParticipant: EventParticipant.objects.create(
+            event=event, actor=usa, role=ParticipantRole.INITIATOR
+        ),
+        EventRelation: EventRelation.objects.create(
+            from_event=other, to_event=event, kind=RelationKind.RESPONDS_TO
+        ),
+        Statement: statement,
+        Outlet: outlet,
+        Source: source,
+        Citation: citation,
+    }
+
+
+def test_every_domain_model_is_registered():
+    registered = {m for m in admin.site._registry if m._meta.app_label in ("timeline", "sources")}
+    assert registered == set(DOMAIN_MODELS)
+
+
+@pytest.mark.parametrize("model", DOMAIN_MODELS, ids=lambda m: m.__name__)
+def test_curator_sees_changelist_add_and_change_forms(curator_client, one_of_each, model):
+    record = one_of_each[model]
+    changelist = curator_client.get(url(model, "changelist"))
+    assert changelist.status_code == 200
+    assert changelist.context["cl"].result_count == model.objects.count() >= 1
+    assert curator_client.get(url(model, "add")).status_code == 200
+    change = curator_client.get(url(model, "change", record.pk))
+    assert change.status_code == 200
+    assert change.context["original"] == record
+
+
+@pytest.mark.parametrize("model", DOMAIN_MODELS, ids=lambda m: m.__name__)
+def test_staff_without_permission_gets_403(client, staff_without_perms, one_of_each, model):
+    client.force_login(staff_without_perms)
+    assert client.get(url(model, "changelist")).status_code == 403
+    assert client.get(url(model, "change", one_of_each[model].pk)).status_code == 403
+
+
+def test_anonymous_user_is_sent_to_login(client):
+    response = client.get(url(Event, "changelist"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    ("model", "query", "fixture"),
+    [
+        (Treaty, "Shorter-Range Missiles", "inf_treaty"),
+        (Treaty, "inf", "inf_treaty"),
+        (Actor, "Washington", "usa"),
+        (Actor, "russian federation", "russia"),
+        (Outlet, "/TASS/", "outlet"),
+    ],
+)
+def test_admin_search_finds_by_alias(curator_client, request, model, query, fixture):
+    record = request.getfixturevalue(fixture)
+    Treaty.objects.create(name="Treaty on Open Skies", short_name="Open Skies", kind="multilateral")
+    Actor.objects.create(name="Canada", kind="state", aliases=["Ottawa"])
+    response = curator_client.get(url(model, "changelist"), {"q": query})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [record]
+
+
+def test_changelist_decade_filter(curator_client, event, event_type):
+    Event.objects.create(title="INF signed", date="1987-12-08", event_type=event_type)
+    response = curator_client.get(url(Event, "changelist"), {"decade": "2010"})
+    assert list(response.context["cl"].result_list) == [event]
+
+
+# --- workflow actions ------------------------------------------------------------------------
+
+
+def run_action(client, model, action, *records):
+    return client.post(
+        url(model, "changelist"),
+        {"action": action, "_selected_action": [r.pk for r in records]},
+        follow=True,
+    )
+
+
+def messages_of(response):
+    return [(m.level_tag, m.message) for m in get_messages(response.wsgi_request)]
+
+
+def test_curator_submits_for_review(curator_client, event):
+    response = run_action(curator_client, Event, "mark_review", event)
+    event.refresh_from_db()
+    assert event.status == Status.REVIEW
+    assert messages_of(response) == [("success", "1 record(s) moved to review.")]
+
+
+def test_publish_action_as_curator_is_refused(curator_client, event, citation):
+    Event.objects.filter(pk=event.pk).update(status=Status.REVIEW)
+    response = run_action(curator_client, Event, "mark_published", event)
+    event.refresh_from_db()
+    assert event.status == Status.REVIEW
+    assert messages_of(response) == [
+        ("error", "You may not move this event from review to published.")
+    ]
+
+
+def test_publish_action_as_reviewer_publishes(reviewer_client, event, citation):
+    Event.objects.filter(pk=event.pk).update(status=Status.REVIEW)
+    response = run_action(reviewer_client, Event, "mark_published", event)
+    event.refresh_from_db()
+    assert (event.status, event.version) == (Status.PUBLISHED, 2)
+    assert messages_of(response) == [("success", "1 record(s) moved to published.")]
+
+
+def test_publish_action_reports_uncited_records(reviewer_client, event, statement, citation):
+    Event.objects.filter(pk=event.pk).update(status=Status.REVIEW)
+    Statement.objects.filter(pk=statement.pk).update(status=Status.REVIEW)
+    response = run_action(reviewer_client, Statement, "mark_published", statement)
+    statement.refresh_from_db()
+    assert statement.status == Status.REVIEW
+    assert messages_of(response) == [
+        (
+            "error",
+            "“Sergei Lavrov: “the INF Treaty is dead” (2019-03-19)” cites no source; "
+            "add a citation before publishing.",
+        )
+    ]
+
+
+# --- the change form cannot bypass the workflow ---------------------------------------------
+
+
+def form_data(response) -> dict:
+    """The POST data a browser would send back for the rendered change form, unchanged."""
+    data = {}
+
+    def add(form):
+        for name, field in form.fields.items():
+            bound = form[name]
+            value = field.prepare_value(bound.value())
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                if value:
+                    data[bound.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[bound.html_name] = [str(v) for v in value]
+            else:
+                data[bound.html_name] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+@pytest.mark.parametrize("model", [Event, Treaty, Actor, Statement, TreatyAction, Source])
+def test_status_is_not_editable_in_the_change_form(curator_client, one_of_each, model):
+    record = one_of_each[model]
+    change_url = url(model, "change", record.pk)
+    data = form_data(curator_client.get(change_url))
+    data["status"] = Status.PUBLISHED
+    response = curator_client.post(change_url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    record.refresh_from_db()
+    assert record.status == Status.DRAFT
+
+
+def test_treaty_inline_cannot_publish_actions(curator_client, treaty_action):
+    change_url = url(Treaty, "change", treaty_action.treaty.pk)
+    data = form_data(curator_client.get(change_url))
+    data["actions-0-status"] = Status.PUBLISHED
+    response = curator_client.post(change_url, data)
+    assert response.status_code == 302
+    treaty_action.refresh_from_db()
+    assert treaty_action.status == Status.DRAFT
+
+
+def test_curator_adds_an_event_as_a_draft(curator_client, event_type):
+    response = curator_client.get(url(Event, "add"))
+    data = form_data(response)
+    data.update(title="Russia suspends INF", slug="", date="2019-03-04", event_type=event_type.pk)
+    response = curator_client.post(url(Event, "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = Event.objects.get(title="Russia suspends INF")
+    assert (event.status, event.version, event.slug) == (
+        Status.DRAFT,
+        1,
+        "russia-suspends-inf-2019",
+    )
+
+
+def test_invalid_date_in_the_change_form_is_shown_once(curator_client, event):
+    change_url = url(Event, "change", event.pk)
+    data = form_data(curator_client.get(change_url))
+    data["date"] = "March 19"
+    response = curator_client.post(change_url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["date"]
+    assert len(errors["date"]) == 1
+    assert errors["date"][0].startswith("'March 19' is not a valid date. Enter an EDTF date:")
