@@ -1,7 +1,8 @@
 """The demo dataset: real arms-control facts, written in our own words.
 
 Plain Python data keyed by natural keys (slugs, URLs) in ``actors``,
-``treaties``, ``events``, ``statements`` and ``sources``; ``loader`` upserts
+``treaties``, ``events`` (+ ``events_recent``), ``statements`` and ``sources``
+(+ ``sources_recent``); ``loader`` upserts
 it (``python manage.py load_demo``).
 
 Records deliberately left unpublished, so visibility can be tested:

@@ -12,7 +12,15 @@ from decimal import Decimal
 from django.db import transaction
 
 from sources.models import Citation, Outlet, Source
-from timeline.demo import actors, events, sources, statements, treaties
+from timeline.demo import (
+    actors,
+    events,
+    events_recent,
+    sources,
+    sources_recent,
+    statements,
+    treaties,
+)
 from timeline.models import (
     Actor,
     Event,
@@ -134,7 +142,7 @@ class Loader:
                 {"name": name, "kind": kind, "aliases": aliases, "url": url,
                  "country_id": self.actors[country].pk if country else None},
             )
-        for data in sources.SOURCES:
+        for data in sources.SOURCES + sources_recent.RECENT_SOURCES:
             status = Status.DRAFT if data["key"] in sources.DRAFT_SOURCES else Status.PUBLISHED
             self.sources[data["key"]] = self.upsert(
                 Source,
@@ -145,7 +153,7 @@ class Loader:
             )
 
     def load_events(self) -> None:
-        for data in events.EVENTS:
+        for data in events.EVENTS + events_recent.RECENT_EVENTS:
             slug = data["slug"]
             if slug in events.DRAFT_EVENTS:
                 status = Status.DRAFT
