@@ -26,7 +26,8 @@ DATELINE_RE = re.compile(
         (?:,\s*(?!{MONTH_RE}\s+\d)(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){{0,2}}))?
         (?:,?\s+(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?)?
         \.?\s*
-        (?:\((?P<outlet_paren>[A-Za-z][^()\n]{{0,40}}?)\)|/(?P<outlet_slash>[A-Za-z][\w .\-]{{0,30}})/\.?)?
+        (?:\((?P<outlet_paren>[A-Za-z][^()\n]{{0,40}}?)\)
+          |/(?P<outlet_slash>[A-Za-z][\w .\-]{{0,30}})/\.?)?
         \s*(?P<sep>--|[—–\-:]|\.)?\s+(?=\S)""",
     re.VERBOSE,
 )
@@ -213,7 +214,8 @@ def parse_article(data: bytes | str) -> ParsedArticle:
         why = "it is the only line" if len(kept) < 2 else "it reads as body text"
         raise IngestError(
             IngestErrorCode.NO_HEADLINE,
-            f"No headline: the first line ({len(first.split())} words) cannot be a headline, {why}.",
+            f"No headline: the first line ({len(first.split())} words) cannot be a headline, "
+            f"{why}.",
         )
     headline = first
     article = ParsedArticle(headline=headline, body="", paragraphs=[], raw_text=raw_text)

@@ -287,6 +287,8 @@ def resolve(phrases: list[DatePhrase], published: dt.date | None,
             reference_year: int | None = None) -> None:
     """Set edtf (or leave None when it cannot be known) on every phrase."""
     previous_day: dt.date | None = None
+    sentence_day: dt.date | None = None
+    current_sentence: tuple[int, int] | None = None
     for p in phrases:
         p.edtf, p.first_day = None, None
         ref = published
@@ -330,9 +332,9 @@ def resolve(phrases: list[DatePhrase], published: dt.date | None,
             back = [ref - dt.timedelta(days=k) for k in range(0, 7)]
             ahead = [ref + dt.timedelta(days=k) for k in range(0, 7)]
             if p.rel == "last":
-                pool = [d for d in back[1:]]
+                pool = back[1:]
             elif p.rel == "next":
-                pool = [d for d in ahead[1:]]
+                pool = ahead[1:]
             elif p.tense == "past":
                 pool = back
             elif p.tense == "future":
@@ -374,7 +376,9 @@ def resolve(phrases: list[DatePhrase], published: dt.date | None,
                     shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
                     m0 = ref.month - 1 + shift
                     p.edtf = f"{ref.year + m0 // 12:04d}-{m0 % 12 + 1:02d}"
-        if p.first_day is not None and p.edtf and "/" not in p.edtf:
-            previous_day = p.first_day
-        elif p.first_day is not None:
-            previous_day = p.first_day
+        if p.first_day is not None and p.sentence != current_sentence:
+            # "The next day" counts from the main date of the sentence before: its first one.
+            current_sentence = p.sentence
+            sentence_day = p.first_day
+        if p.first_day is not None:
+            previous_day = sentence_day

@@ -169,7 +169,7 @@ def analyse(name: str, data: bytes | str, knowledge: Knowledge,
         outlet_name=outlet_name, statements=statements, treaty_mentions=[], phrases=phrases,
         evidence=evidence, year_hint=year_hint,
     )
-    result._resolver = resolver  # noqa: SLF001 - kept for participants
+    result._resolver = resolver
     # Treaties need a date to choose between namesakes; a first pass uses the dateline.
     published, candidates, reason = infer_published(article, phrases, evidence, knowledge.today,
                                                     year_hint)
@@ -177,7 +177,8 @@ def analyse(name: str, data: bytes | str, knowledge: Knowledge,
     _treaty_and_position_evidence(result, knowledge)
     published, candidates, reason = infer_published(article, phrases, evidence, knowledge.today,
                                                     year_hint)
-    result.published, result.year_candidates, result.published_reason = published, candidates, reason
+    result.published, result.year_candidates = published, candidates
+    result.published_reason = reason
     if published is None and article.dateline_month:
         article.warn(IngestWarningCode.AMBIGUOUS_YEAR,
                      f"The dateline gives no year and it cannot be inferred ({reason}).")

@@ -7,12 +7,14 @@ The parsing modules never import Django models.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
 from sources.text import normalise
 
 
+@functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A matching key: folded quotes and dashes, lower case, hyphens as spaces, no 'the'."""
     text = normalise(text).casefold().replace("’", "'")
@@ -46,7 +48,8 @@ class ActorInfo:
     def surnames(self) -> set[str]:
         if self.kind != "person":
             return set()
-        return {n.split()[-1] for n in self.names() if len(n.split()) >= 2 and len(n.split()[-1]) >= 3}
+        tails = [n.split() for n in self.names()]
+        return {t[-1] for t in tails if len(t) >= 2 and len(t[-1]) >= 3}
 
     def title_words(self) -> set[str]:
         words: set[str] = set()
@@ -102,6 +105,13 @@ class Knowledge:
         for outlet in self.outlets:
             for name in outlet.names():
                 self._outlet_index.setdefault(key(name.strip("/ ")), outlet)
+
+    def cached(self, name: str, build):
+        """A lookup structure built once per run (regexes over every name)."""
+        store = self.__dict__.setdefault("_cache", {})
+        if name not in store:
+            store[name] = build()
+        return store[name]
 
     def outlet(self, printed: str | None) -> OutletInfo | None:
         if not printed:

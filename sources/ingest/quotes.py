@@ -301,16 +301,19 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
         phrase, off = _trim_speaker(m.group("spk"), m.start("spk"))
         # Keep only the noun phrase right before the cue (after the last comma).
         cut = max(phrase.rfind(","), -1) + 1
-        phrase, off = phrase[cut:].strip(), off + cut + (len(phrase[cut:]) - len(phrase[cut:].lstrip()))
+        rest = phrase[cut:]
+        phrase, off = rest.strip(), off + cut + (len(rest) - len(rest.lstrip()))
         base = first.start + sent_start + prev_close
         quote.speaker_span = (base + off, base + off + len(phrase))
-        quote.speaker_text, quote.cue_verb, quote.attribution = phrase, m.group("cue").lower(), "head"
+        quote.speaker_text, quote.attribution = phrase, "head"
+        quote.cue_verb = m.group("cue").lower()
         return
     m = ACCORDING_RE.search(head_own)
     if m and _speaker_ok(m.group("spk")):
         base = first.start + sent_start + prev_close
         quote.speaker_span = (base + m.start("spk"), base + m.end("spk"))
-        quote.speaker_text, quote.cue_verb, quote.attribution = m.group("spk"), "according to", "according"
+        quote.speaker_text, quote.attribution = m.group("spk"), "according"
+        quote.cue_verb = "according to"
 
 
 def is_statement(quote: Quote) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from sources.text import normalise
+from sources.text import QUOTE_FOLD
 
 MIN_QUOTE_WORDS = 8
 QUOTE_MATCH = 90.0
@@ -23,8 +23,13 @@ NEAR_DUPLICATE = 0.8  # shingle Jaccard: a repost of the same text
 SAME_TEXT = 0.3  # shingle containment: one report built on the other
 
 
+_FOLD_TABLE = str.maketrans(QUOTE_FOLD)
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
 def fold(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", normalise(text).casefold()))
+    """Lower-case words only: what same-story comparison looks at."""
+    return " ".join(_WORDS.findall(text.translate(_FOLD_TABLE).casefold()))
 
 
 @dataclass

@@ -31,10 +31,10 @@ _NAME_OR_SURNAME = _NOT_NAME + r"[A-Z][a-z\-]{2,}(?:\s+[A-Z][a-z\-]+){0,2}"
 _SPEECH = (r"(?:said|says|told|added|stressed|noted|emphasi[sz]ed|warned|explained|pointed out|"
            r"recalled|insisted|argued|declared|stated|continued|concluded|urged|wrote|tweeted)\b")
 PERSON_TITLED_RE = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w.'’\-]*|[a-z]+-?[a-z]*)\s+){{0,4}}?{_TITLE_CAP}"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:and\s+)?[A-Z][\w'\-]*)*)?)"
+    rf"\b{_TITLE_CAP}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:and\s+)?[A-Z][\w'\-]*)?)?"
     rf"\s+(?P<name>{_NAME})"
 )
+TITLE_LEFT_RE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|[a-z]+)\s+){0,4}$")
 PERSON_CUE_RE = re.compile(
     rf"(?<![Tt]he )(?P<name>{_NAME})(?=,?\s+(?:also\s+|later\s+|then\s+)?{_SPEECH})"
 )
@@ -63,7 +63,7 @@ PRONOUN_RE = re.compile(r"^(?:he|she|him|her|it|they|them)$", re.IGNORECASE)
 _ORG_WORDS_SMALL = {"of", "the", "and", "for", "on"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     key: str
     name: str
@@ -163,7 +163,7 @@ def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
 class Resolver:
     def __init__(self, article: ParsedArticle, knowledge: Knowledge, masked: dict[int, str]):
         self.article = article
-        self.index = ActorIndex(knowledge)
+        self.index = knowledge.cached("actors", lambda: ActorIndex(knowledge))
         self.masked = masked
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
@@ -231,7 +231,11 @@ class Resolver:
                     taken.append((s, e))
             for m in PERSON_TITLED_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
-                title = m.group("title")
+                left = TITLE_LEFT_RE.search(text, max(0, m.start() - 60), m.start())
+                mods = left.group(0).split() if left else []
+                while mods and mods[0].lower() not in TITLE_PARTS and not mods[0][0].isupper():
+                    mods.pop(0)
+                title = " ".join(mods) + " " + text[m.start():s]
                 if not free(s, e):
                     # A known name: still learn the title it carries.
                     for mention in found:
@@ -241,7 +245,7 @@ class Resolver:
                 entity = self._entity_for_person(m.group("name"))
                 entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
                 found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
-                taken.append((m.start(), e))
+                taken.append((s, e))
             for m in PERSON_CUE_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
                 if free(s, e) and not re.search(_ORG_HEAD_ALT, m.group("name"), re.IGNORECASE):
@@ -303,7 +307,7 @@ class Resolver:
         named_persons = [m for m in self.mentions if m.kind == "name" and m.entity
                          and m.entity.kind == "person"]
         orgs_seen: list[Entity] = []
-        for n, m in enumerate(self.mentions):
+        for m in self.mentions:
             if m.kind == "name":
                 pass
             elif m.kind == "title":

@@ -33,7 +33,9 @@ AFTER_HEAD_RE = re.compile(
     rf"(?!{MONTH_RE}\b)(?P<post>[A-Z][\w.’'\-]*(?:\s+(?:(?:of|on|and|the|in)\s+)*"
     rf"(?!{MONTH_RE}\b)[A-Z][\w.’'\-]*)*)(?:\s*\((?P<acr>[A-Z][A-Z0-9\-]{{1,9}})\))?"
 )
-ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b(?!\s+(?:on|of)\s+[A-Z])")
+ANAPHOR_RE = re.compile(
+    r"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b(?!\s+(?:on|of)\s+[A-Z])"
+)
 _DROP_LEAD = {"the", "a", "an", "this", "that", "its", "their", "our", "new"}
 _STOP = {"treaty", "agreement", "accord", "convention", "protocol", "pact", "the", "on", "of",
          "between", "and", "for", "in"}  # fmt: skip
@@ -108,14 +110,15 @@ class TreatyIndex:
             # A known name inside a longer one ("Russia-U.S. Strategic Arms Reduction").
             best = 0
             for name_key, treaties in self.by_key.items():
-                if len(name_key.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name_key)}(?!\w)", k):
+                inside = re.search(rf"(?<!\w){re.escape(name_key)}(?!\w)", k)
+                if len(name_key.split()) >= 2 and inside:
                     if len(name_key) > best:
                         hits, best = list(treaties), len(name_key)
                     elif len(name_key) == best:
                         hits += [t for t in treaties if t not in hits]
         if not hits and k:
-            scored = [(fuzz.token_sort_ratio(k, name_key), t) for name_key, ts in self.by_key.items()
-                      for t in ts if len(name_key) >= 6]
+            scored = [(fuzz.token_sort_ratio(k, name_key), t)
+                      for name_key, ts in self.by_key.items() for t in ts if len(name_key) >= 6]
             scored = [s for s in scored if s[0] >= 90]
             if scored:
                 top = max(s for s, _ in scored)
@@ -144,7 +147,7 @@ def _clean_printed(text: str) -> str:
 
 def find_treaties(article: ParsedArticle, knowledge: Knowledge,
                   published: dt.date | None = None) -> list[TreatyMention]:
-    index = TreatyIndex(knowledge.treaties)
+    index = knowledge.cached("treaties", lambda: TreatyIndex(knowledge.treaties))
     mentions: list[TreatyMention] = []
     refs: dict[str, TreatyRef] = {}
     aliases: dict[str, str] = {}  # acronym or folded name -> ref key, learned in this article
