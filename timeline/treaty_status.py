@@ -14,9 +14,12 @@ Rules (applied in date order; actions on the same day in ACTION_ORDER):
 - suspension, withdrawal notice, withdrawal (effective) and de-ratification
   move that actor to suspended, withdrawing, withdrawn, signatory;
 - extension moves the expiry to ``extended_until``;
-- the treaty is in force while at least two parties are bound and active,
-  suspended while fewer than two are active but two are still bound,
-  terminated once fewer than two are bound, expired after its expiry date.
+- a suspended party that gives withdrawal notice stays suspended;
+- all of a day's actions apply before the treaty's state is judged: it is in
+  force while at least two parties are bound and active, suspended while fewer
+  than two are active but two are still bound, terminated once fewer than two
+  are bound (only if two ever were: missing ratification records do not end a
+  treaty), expired from its expiry date (the day it ceases to be in force).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 
 class TreatyState:
@@ -47,6 +51,8 @@ class PartyState:
 
 BOUND = {PartyState.PARTY, PartyState.SUSPENDED, PartyState.WITHDRAWING}
 ACTIVE = {PartyState.PARTY, PartyState.WITHDRAWING}
+
+ENDED = {TreatyState.TERMINATED, TreatyState.EXPIRED}
 
 ACTION_ORDER = [
     "signature",
@@ -76,7 +82,10 @@ class StatusAt:
 
 
 def _sorted(actions: Iterable[ActionFact]) -> list[ActionFact]:
-    return sorted(actions, key=lambda a: (a.date, ACTION_ORDER.index(a.action)))
+    # Same day: in ACTION_ORDER, and a state's own entry into force before the treaty-wide one.
+    return sorted(
+        actions, key=lambda a: (a.date, ACTION_ORDER.index(a.action), a.actor_id is None)
+    )
 
 
 class _Replay:
@@ -85,6 +94,9 @@ class _Replay:
         self.expires = expires
         self.in_force = False
         self.signed = False
+        # Whether two parties were ever bound at once: only then can losing them end the
+        # treaty (a treaty-wide entry into force with no ratifications recorded stays in force).
+        self.was_bound = False
         self.parties: dict[int, StatusAt] = {}
         self.status = StatusAt(TreatyState.NOT_SIGNED, None)
 
@@ -130,7 +142,8 @@ class _Replay:
                 if who is not None and state in (PartyState.PARTY, PartyState.WITHDRAWING):
                     self._set_party(who, PartyState.SUSPENDED, day)
             case "withdrawal_notice":
-                if who is not None and state in BOUND:
+                # A suspended party that gives notice stays suspended until it leaves.
+                if who is not None and state in (PartyState.PARTY,):
                     self._set_party(who, PartyState.WITHDRAWING, day)
             case "withdrawal_effective":
                 if who is not None:
@@ -145,7 +158,11 @@ class _Replay:
                 return self.status.status
             return TreatyState.SIGNED if self.signed else TreatyState.NOT_SIGNED
         states = [s.status for s in self.parties.values()]
-        if sum(s in BOUND for s in states) < 2:
+        bound = sum(s in BOUND for s in states)
+        self.was_bound = self.was_bound or bound >= 2
+        if not self.was_bound:
+            return TreatyState.IN_FORCE
+        if bound < 2:
             return TreatyState.TERMINATED
         if sum(s in ACTIVE for s in states) < 2:
             return TreatyState.SUSPENDED
@@ -165,10 +182,14 @@ class _Replay:
         elif state != self.status.status:
             self.status = StatusAt(state, day)
 
-    def expire_if_due(self, before: dt.date) -> bool:
-        """End the treaty if it expired before ``before``; True if it did."""
-        if self.in_force and self.expires and before > self.expires:
-            self.end(TreatyState.EXPIRED, self.expires + dt.timedelta(days=1))
+    def expire_if_due(self, day: dt.date) -> bool:
+        """End the treaty if it has expired by ``day``; True if it did.
+
+        ``expires`` (and an extension's ``extended_until``) is the day the treaty
+        ceases to be in force, as usually cited: New START "expired on 5 February 2026".
+        """
+        if self.in_force and self.expires and day >= self.expires:
+            self.end(TreatyState.EXPIRED, self.expires)
             return True
         return False
 
@@ -177,16 +198,15 @@ def replay(
     actions: Iterable[ActionFact], as_of: dt.date, *, bilateral: bool, expires: dt.date | None
 ) -> _Replay:
     state = _Replay(bilateral, expires)
-    for fact in _sorted(actions):
-        if fact.date > as_of:
+    facts = [fact for fact in _sorted(actions) if fact.date <= as_of]
+    for day, group in groupby(facts, key=lambda fact: fact.date):
+        if state.status.status in ENDED or state.expire_if_due(day):
             break
-        if state.status.status in (TreatyState.TERMINATED, TreatyState.EXPIRED):
-            break
-        if state.expire_if_due(fact.date):
-            break
-        state.apply(fact)
-        state.settle(fact.date)
-    if state.status.status not in (TreatyState.TERMINATED, TreatyState.EXPIRED):
+        # All of a day's actions count before the treaty's state is judged.
+        for fact in group:
+            state.apply(fact)
+        state.settle(day)
+    if state.status.status not in ENDED:
         state.expire_if_due(as_of)
     return state
 

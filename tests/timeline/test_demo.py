@@ -12,7 +12,7 @@ from sources.models import Citation, Source
 from sources.text import find_excerpt
 from timeline.demo.loader import MODELS, counts
 from timeline.models import Actor, Event, Statement, Treaty, TreatyAction
-from timeline.treaty_status import PartyState, TreatyState
+from timeline.treaty_status import PartyState, StatusAt, TreatyState
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,8 @@ def test_inf_treaty_status(demo):
     assert parties[us.pk].status == parties[russia.pk].status == PartyState.PARTY
     assert inf.status_as_of(D("2019-08-01")).status == TreatyState.SUSPENDED
     parties = inf.parties_as_of(D("2019-08-01"))
-    assert parties[us.pk].status == PartyState.WITHDRAWING
+    # The US suspended its obligations and gave notice the same day: it stays suspended.
+    assert parties[us.pk] == StatusAt(PartyState.SUSPENDED, D("2019-02-02"))
     assert parties[russia.pk].status == PartyState.SUSPENDED
     for day in ("2019-08-02", "2019-08-03"):
         ended = inf.status_as_of(D(day))

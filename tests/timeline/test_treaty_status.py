@@ -173,9 +173,9 @@ NEW_START_TABLE = [
         {US: (P.PARTY, D("2011-02-05")), RU: (P.SUSPENDED, D("2023-02-21"))},
     ),
     (
-        D("2026-02-06"),
-        (T.EXPIRED, D("2026-02-06")),
-        {US: (P.TREATY_ENDED, D("2026-02-06")), RU: (P.TREATY_ENDED, D("2026-02-06"))},
+        D("2026-02-05"),
+        (T.EXPIRED, D("2026-02-05")),
+        {US: (P.TREATY_ENDED, D("2026-02-05")), RU: (P.TREATY_ENDED, D("2026-02-05"))},
     ),
 ]
 
@@ -189,19 +189,19 @@ def test_new_start_around_each_action(new_start, usa, russia):
 )
 def test_new_start_around_both_expiry_dates(new_start, usa, russia, day):
     # The original expiry (2021-02-05) passes in force thanks to the extension;
-    # the extended one (2026-02-05) is the last day, expired from the next.
+    # the extended one (2026-02-05) is the day it ceases to be in force.
     actors_by_id = {usa.pk: US, russia.pk: RU}
     assert state(actors_by_id, new_start, D(day)) == expected_on(NEW_START_TABLE, D(day))
 
 
 def test_new_start_without_the_extension_expires_after_the_original_date(new_start, usa):
     new_start.actions.filter(action=ActionKind.EXTENSION).delete()
-    assert new_start.status_as_of(D("2021-02-05")) == StatusAt(T.IN_FORCE, D("2011-02-05"))
-    assert new_start.status_as_of(D("2021-02-06")) == StatusAt(T.EXPIRED, D("2021-02-06"))
+    assert new_start.status_as_of(D("2021-02-04")) == StatusAt(T.IN_FORCE, D("2011-02-05"))
+    assert new_start.status_as_of(D("2021-02-05")) == StatusAt(T.EXPIRED, D("2021-02-05"))
     # An action after the expiry changes nothing.
-    assert new_start.status_as_of(D("2023-03-01")) == StatusAt(T.EXPIRED, D("2021-02-06"))
+    assert new_start.status_as_of(D("2023-03-01")) == StatusAt(T.EXPIRED, D("2021-02-05"))
     assert new_start.parties_as_of(D("2023-03-01"))[usa.pk] == StatusAt(
-        P.TREATY_ENDED, D("2021-02-06")
+        P.TREATY_ENDED, D("2021-02-05")
     )
 
 

@@ -209,13 +209,6 @@ class Loader:
                  "status": extra.get("status", Status.PUBLISHED)},
             )
             self.cite("treaty_action", record, extra.get("cite", []))
-        for treaty, actor, action, date in treaties.REMOVED_TREATY_ACTIONS:
-            stale = TreatyAction.objects.filter(
-                treaty=self.treaties[treaty], actor=self.actors[actor] if actor else None,
-                action=action, date=date,
-            )
-            for record in stale:
-                record.delete()
 
     def load_statements(self) -> None:
         for data in statements.STATEMENTS:

@@ -7,12 +7,11 @@ Conventions:
 - For multilateral treaties we record only the parties this demo needs; where
   a ratification date is not certain, the treaty's entry into force *for* that
   state is recorded instead (an actor-specific ``entry_into_force``).
-- ``expires`` is the commonly cited expiry date (START I: 5 December 2009).
+- ``expires`` is the commonly cited expiry date (START I: 5 December 2009),
+  the day the treaty ceases to be in force.
 - Multilateral treaties whose parties are recorded with an actor-specific entry
-  into force (START I, Open Skies, CFE) get no treaty-wide entry-into-force row:
-  the status replay would process that row first on the same day, find no
-  ratified parties yet and call the treaty terminated. The treaty's own
-  ``entered_into_force`` field still holds the date.
+  into force (START I, Open Skies, CFE) need no treaty-wide entry-into-force
+  row; the treaty's own ``entered_into_force`` field holds the date.
 """
 
 USSR_NOTE = "Signed by the Soviet Union; the Russian Federation continues its obligations."
@@ -344,12 +343,4 @@ TREATY_ACTIONS = [
      {"event": "russia-leaves-cfe-2023",
       "cite": [("reuters-2023-11-07", "formally withdrew from the Treaty on Conventional Armed "
                                       "Forces in Europe on 7 November 2023")]}),
-]
-
-# Rows written by earlier versions of this dataset and since dropped (see the
-# module docstring); the loader deletes them if present.
-REMOVED_TREATY_ACTIONS = [
-    ("start-i", None, "entry_into_force", "1994-12-05"),
-    ("open-skies", None, "entry_into_force", "2002-01-01"),
-    ("cfe-treaty", None, "entry_into_force", "1992-11-09"),
 ]
