@@ -36,7 +36,11 @@ def server_version(url: str | None) -> tuple[str | None, str | None]:
     )
     try:
         out = subprocess.run(
-            [str(PYTHON), "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+            [str(PYTHON), "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
             timeout=60,
         )
     except subprocess.TimeoutExpired:
@@ -88,7 +92,9 @@ def main(args: list[str]) -> int:
         )
         ok = ok and not require_server
     else:
-        results.append((f"PostgreSQL {version} at {server_url}", run_pytest("server", server_url, args)))
+        results.append(
+            (f"PostgreSQL {version} at {server_url}", run_pytest("server", server_url, args))
+        )
 
     print("\n=== summary ===")
     total = {"passed": 0, "failures": 0, "errors": 0, "skipped": 0}

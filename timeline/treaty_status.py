@@ -83,9 +83,7 @@ class StatusAt:
 
 def _sorted(actions: Iterable[ActionFact]) -> list[ActionFact]:
     # Same day: in ACTION_ORDER, and a state's own entry into force before the treaty-wide one.
-    return sorted(
-        actions, key=lambda a: (a.date, ACTION_ORDER.index(a.action), a.actor_id is None)
-    )
+    return sorted(actions, key=lambda a: (a.date, ACTION_ORDER.index(a.action), a.actor_id is None))
 
 
 class _Replay:

@@ -55,12 +55,18 @@ def test_no_duplicate_rows(demo):
         .filter(n__gt=1)
     )
     assert not dupes.exists()
-    assert not Statement.objects.values("speaker", "date", "text").annotate(
-        n=Count("id")
-    ).filter(n__gt=1).exists()
-    assert not Citation.objects.values(
-        "source", "event", "statement", "treaty_action", "excerpt"
-    ).annotate(n=Count("id")).filter(n__gt=1).exists()
+    assert (
+        not Statement.objects.values("speaker", "date", "text")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .exists()
+    )
+    assert (
+        not Citation.objects.values("source", "event", "statement", "treaty_action", "excerpt")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .exists()
+    )
 
 
 def test_every_citation_excerpt_verifies(demo):
@@ -90,8 +96,16 @@ def test_sizes_and_span(demo):
     assert events.count() >= 40
     years = {e.date_start.year for e in events}
     assert min(years) == 1968 and max(years) == 2023
-    for slug in ("inf-treaty", "new-start", "abm-treaty", "open-skies", "ctbt", "npt",
-                 "start-i", "salt-i"):
+    for slug in (
+        "inf-treaty",
+        "new-start",
+        "abm-treaty",
+        "open-skies",
+        "ctbt",
+        "npt",
+        "start-i",
+        "salt-i",
+    ):
         assert Treaty.objects.filter(slug=slug).exists(), slug
 
 

@@ -36,8 +36,19 @@ from timeline.models import (
 from timeline.models.base import Status
 
 MODELS = [
-    Actor, Position, Treaty, TreatyAction, EventType, Tag, Event, EventParticipant,
-    EventRelation, Statement, Outlet, Source, Citation,
+    Actor,
+    Position,
+    Treaty,
+    TreatyAction,
+    EventType,
+    Tag,
+    Event,
+    EventParticipant,
+    EventRelation,
+    Statement,
+    Outlet,
+    Source,
+    Citation,
 ]
 
 
@@ -88,8 +99,13 @@ class Loader:
                 Actor,
                 {"slug": slug},
                 {
-                    "name": name, "short_name": short, "aliases": aliases, "kind": kind,
-                    "wikidata_id": wikidata, "description": description, "status": status,
+                    "name": name,
+                    "short_name": short,
+                    "aliases": aliases,
+                    "kind": kind,
+                    "wikidata_id": wikidata,
+                    "description": description,
+                    "status": status,
                     "parent_id": self.actors[parent].pk if parent else None,
                 },
             )
@@ -105,8 +121,12 @@ class Loader:
         for person, organisation, title, period in actors.POSITIONS:
             self.upsert(
                 Position,
-                {"person": self.actors[person], "organisation": self.actors[organisation],
-                 "title": title, "period": period},
+                {
+                    "person": self.actors[person],
+                    "organisation": self.actors[organisation],
+                    "title": title,
+                    "period": period,
+                },
                 {},
             )
 
@@ -116,9 +136,7 @@ class Loader:
             slug = data.pop("slug")
             data.setdefault("entered_into_force", "")
             data.setdefault("expires", "")
-            data["status"] = (
-                Status.REVIEW if slug in treaties.REVIEW_TREATIES else Status.PUBLISHED
-            )
+            data["status"] = Status.REVIEW if slug in treaties.REVIEW_TREATIES else Status.PUBLISHED
             self.treaties[slug] = self.upsert(Treaty, {"slug": slug}, data)
 
     def load_event_types_and_tags(self) -> None:
@@ -127,9 +145,13 @@ class Loader:
             self.types[slug] = self.upsert(
                 EventType,
                 {"slug": slug},
-                {"name": name, "plover_code": plover, "cameo_code": cameo,
-                 "description": description,
-                 "parent_id": self.types[parent].pk if parent else None},
+                {
+                    "name": name,
+                    "plover_code": plover,
+                    "cameo_code": cameo,
+                    "description": description,
+                    "parent_id": self.types[parent].pk if parent else None,
+                },
             )
         self.tags = {name: self.upsert(Tag, {"name": name}, {}) for name in events.TAGS}
 
@@ -139,17 +161,28 @@ class Loader:
             outlets[name] = self.upsert(
                 Outlet,
                 {"slug": slug},
-                {"name": name, "kind": kind, "aliases": aliases, "url": url,
-                 "country_id": self.actors[country].pk if country else None},
+                {
+                    "name": name,
+                    "kind": kind,
+                    "aliases": aliases,
+                    "url": url,
+                    "country_id": self.actors[country].pk if country else None,
+                },
             )
         for data in sources.SOURCES + sources_recent.RECENT_SOURCES:
             status = Status.DRAFT if data["key"] in sources.DRAFT_SOURCES else Status.PUBLISHED
             self.sources[data["key"]] = self.upsert(
                 Source,
                 {"url": data["url"]},
-                {"outlet_id": outlets[data["outlet"]].pk, "title": data["title"],
-                 "published": data["published"], "dateline_place": data["dateline"],
-                 "language": "en", "body": data["body"], "status": status},
+                {
+                    "outlet_id": outlets[data["outlet"]].pk,
+                    "title": data["title"],
+                    "published": data["published"],
+                    "dateline_place": data["dateline"],
+                    "language": "en",
+                    "body": data["body"],
+                    "status": status,
+                },
             )
 
     def load_events(self) -> None:
@@ -167,17 +200,24 @@ class Loader:
             event = self.upsert(
                 Event,
                 {"slug": slug},
-                {"title": data["title"], "summary": data["summary"], "date": data["date"],
-                 "event_type_id": self.types[data["event_type"]].pk, "place_name": place_name,
-                 "place_country_id": self.actors[country].pk if country else None,
-                 "latitude": Decimal(lat) if lat else None,
-                 "longitude": Decimal(lon) if lon else None, "status": status},
+                {
+                    "title": data["title"],
+                    "summary": data["summary"],
+                    "date": data["date"],
+                    "event_type_id": self.types[data["event_type"]].pk,
+                    "place_name": place_name,
+                    "place_country_id": self.actors[country].pk if country else None,
+                    "latitude": Decimal(lat) if lat else None,
+                    "longitude": Decimal(lon) if lon else None,
+                    "status": status,
+                },
             )
             self.events[slug] = event
             wanted = set()
             for actor, role in data["participants"]:
                 part = self.upsert(
-                    EventParticipant, {"event": event, "actor": self.actors[actor], "role": role},
+                    EventParticipant,
+                    {"event": event, "actor": self.actors[actor], "role": role},
                     {},
                 )
                 wanted.add(part.pk)
@@ -190,8 +230,7 @@ class Loader:
         for source, kind, target in events.RELATIONS:
             self.upsert(
                 EventRelation,
-                {"from_event": self.events[source], "to_event": self.events[target],
-                 "kind": kind},
+                {"from_event": self.events[source], "to_event": self.events[target], "kind": kind},
                 {},
             )
 
@@ -200,13 +239,18 @@ class Loader:
             event = extra.get("event")
             record = self.upsert(
                 TreatyAction,
-                {"treaty": self.treaties[treaty],
-                 "actor": self.actors[actor] if actor else None,
-                 "action": action, "date": date},
-                {"extended_until": extra.get("extended_until", ""),
-                 "note": extra.get("note", ""),
-                 "event_id": self.events[event].pk if event else None,
-                 "status": extra.get("status", Status.PUBLISHED)},
+                {
+                    "treaty": self.treaties[treaty],
+                    "actor": self.actors[actor] if actor else None,
+                    "action": action,
+                    "date": date,
+                },
+                {
+                    "extended_until": extra.get("extended_until", ""),
+                    "note": extra.get("note", ""),
+                    "event_id": self.events[event].pk if event else None,
+                    "status": extra.get("status", Status.PUBLISHED),
+                },
             )
             self.cite("treaty_action", record, extra.get("cite", []))
 
@@ -215,14 +259,22 @@ class Loader:
             behalf = data.get("on_behalf_of")
             statement = self.upsert(
                 Statement,
-                {"speaker": self.actors[data["speaker"]], "date": data["date"],
-                 "text": data["text"]},
-                {"kind": data["kind"], "venue": data.get("venue", ""), "language": "en",
-                 "on_behalf_of_id": self.actors[behalf].pk if behalf else None,
-                 "status": data.get("status", Status.PUBLISHED)},
+                {
+                    "speaker": self.actors[data["speaker"]],
+                    "date": data["date"],
+                    "text": data["text"],
+                },
+                {
+                    "kind": data["kind"],
+                    "venue": data.get("venue", ""),
+                    "language": "en",
+                    "on_behalf_of_id": self.actors[behalf].pk if behalf else None,
+                    "status": data.get("status", Status.PUBLISHED),
+                },
             )
-            self.set_m2m(statement, "treaties",
-                         [self.treaties[t] for t in data.get("treaties", [])])
+            self.set_m2m(
+                statement, "treaties", [self.treaties[t] for t in data.get("treaties", [])]
+            )
             self.set_m2m(statement, "events", [self.events[e] for e in data.get("events", [])])
             self.cite("statement", statement, data["cite"])
 
