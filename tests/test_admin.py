@@ -261,3 +261,32 @@ def test_invalid_date_in_the_change_form_is_shown_once(curator_client, event):
     assert list(errors) == ["date"]
     assert len(errors["date"]) == 1
     assert errors["date"][0].startswith("'March 19' is not a valid date. Enter an EDTF date:")
+
+
+# --- deleting a source ----------------------------------------------------------------------
+
+
+def test_admin_refuses_to_delete_a_source_backing_a_published_record(
+    reviewer_client, source, citation, event
+):
+    Event.objects.filter(pk=event.pk).update(status=Status.PUBLISHED)
+    delete_url = url(Source, "delete", source.pk)
+    page = reviewer_client.get(delete_url)
+    assert page.status_code == 200
+    assert page.context["protected"] == [
+        f'Citation: <a href="/admin/sources/citation/{citation.pk}/change/">{citation}</a>'
+    ]
+    response = reviewer_client.post(delete_url, {"post": "yes"})
+    assert response.status_code == 403
+    assert Source.objects.filter(pk=source.pk).exists()
+
+
+def test_admin_deletes_a_source_backing_only_drafts(reviewer_client, source, citation):
+    response = reviewer_client.post(url(Source, "delete", source.pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Source.objects.exists()
+    assert not Citation.objects.exists()
+
+
+def test_curator_may_not_delete_sources(curator_client, source):
+    assert curator_client.get(url(Source, "delete", source.pk)).status_code == 403
