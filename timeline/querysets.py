@@ -311,7 +311,7 @@ def _bound_q(key: TimelineKey, rank: int, *, after: bool) -> Q:
 def timeline_part(qs: QuerySet, kind: str) -> QuerySet:
     """Annotate one kind's queryset with the timeline sort key columns."""
     return qs.annotate(
-        kind=Value(KIND_RANK[kind]),
+        timeline_kind=Value(KIND_RANK[kind]),
         sort_end=Coalesce("date_end", Value(OPEN_END), output_field=models.DateField()),
     )
 
@@ -330,6 +330,8 @@ def timeline_page(
     ``reverse`` the page is taken from the end (for ``last``), and returned
     in ascending order.
     """
+    fields = ("date_start", "sort_end", "timeline_kind", "pk")
+    order = [f"-{f}" for f in fields] if reverse else list(fields)
     selected = []
     for kind, qs in parts.items():
         rank = KIND_RANK[kind]
@@ -338,15 +340,14 @@ def timeline_page(
             qs = qs.filter(_bound_q(after, rank, after=True))
         if before is not None:
             qs = qs.filter(_bound_q(before, rank, after=False))
-        fields = ("date_start", "sort_end", "kind", "pk")
-        order = [f"-{f}" for f in fields] if reverse else list(fields)
-        selected.append(qs.order_by(*order).values_list(*fields)[:limit])
+        selected.append(qs.order_by(*order).values_list(*fields))
     if not selected:
         return []
     first, *rest = selected
-    merged = first.union(*rest, all=True) if rest else first
-    order = ["-date_start", "-sort_end", "-kind", "-pk"] if reverse else list(fields)
-    rows = list(merged.order_by(*order)[:limit])
+    if rest:
+        # Each part is cut to ``limit`` rows first, so every part uses its date index.
+        first = first[:limit].union(*(part[:limit] for part in rest), all=True)
+    rows = list(first.order_by(*order)[:limit])
     keys = [TimelineKey(*row) for row in rows]
     return keys[::-1] if reverse else keys
 
@@ -382,14 +383,15 @@ def search_page(
         return []
     selected = []
     for index, qs in enumerate(parts):
-        hits = search_filtered(qs.order_by(), text, snippet=True).annotate(kind=Value(index))
+        hits = search_filtered(qs.order_by(), text, snippet=True).annotate(search_kind=Value(index))
         hits = hits.order_by("-search_rank", "pk").values_list(
-            "kind", "pk", "search_rank", "search_snippet"
+            "search_kind", "pk", "search_rank", "search_snippet"
         )
-        selected.append(hits[: offset + limit])
+        selected.append(hits)
     first, *rest = selected
-    merged = first.union(*rest, all=True) if rest else first
-    rows = merged.order_by("-search_rank", "kind", "pk")[offset : offset + limit]
+    if rest:
+        first = first[: offset + limit].union(*(part[: offset + limit] for part in rest), all=True)
+    rows = first.order_by("-search_rank", "search_kind", "pk")[offset : offset + limit]
     return [SearchHit(*row) for row in rows]
 
 

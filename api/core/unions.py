@@ -44,13 +44,16 @@ def selection_info(info: Info, path: Iterable[str]) -> GraphQLResolveInfo | None
     nodes: list[FieldNode] = list(raw.field_nodes)
     gql_type = get_named_type(raw.return_type)
     parent = gql_type
-    for name in path:
+    name = raw.field_name
+    for name in path:  # noqa: B007  (the last name is the field's)
         nodes = _child_fields(raw, nodes, name)
         if not nodes:
             return None
         parent = gql_type
         gql_type = get_named_type(gql_type.fields[name].type)
-    return raw._replace(field_nodes=nodes, return_type=gql_type, parent_type=parent)
+    return raw._replace(
+        field_name=name, field_nodes=nodes, return_type=gql_type, parent_type=parent
+    )
 
 
 def fetch_records(keys: list[tuple[type, int]], info: Info, path: Iterable[str]) -> dict:

@@ -1,0 +1,124 @@
+"""treaties, treaty(slug): statusAsOf and parties(asOf), derived from visible actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.api.conftest import gid
+
+pytestmark = pytest.mark.django_db
+
+STATUS = """query($slug: String!, $date: Date) { treaty(slug: $slug) {
+  name
+  statusAsOf(date: $date) { status since }
+  parties(asOf: $date) { actor { name } status since }
+} }"""
+
+
+@pytest.mark.parametrize(
+    ("date", "status", "parties"),
+    [
+        ("1987-01-01", {"status": "NOT_SIGNED", "since": None}, []),
+        (
+            "1988-01-01",
+            {"status": "SIGNED", "since": "1987-12-08"},
+            [("Russia", "SIGNATORY", "1987-12-08"), ("United States", "SIGNATORY", "1987-12-08")],
+        ),
+        (
+            "2019-01-01",
+            {"status": "IN_FORCE", "since": "1988-06-01"},
+            [("Russia", "PARTY", "1988-06-01"), ("United States", "PARTY", "1988-06-01")],
+        ),
+        (
+            "2019-03-10",
+            None,  # suspension and withdrawal notice on one day: as timeline.treaty_status says
+            [("Russia", "PARTY", "1988-06-01"), ("United States", "WITHDRAWING", "2019-02-02")],
+        ),
+        (
+            "2019-09-01",
+            {"status": "TERMINATED", "since": "2019-08-02"},
+            [
+                ("Russia", "TREATY_ENDED", "2019-08-02"),
+                ("United States", "WITHDRAWN", "2019-08-02"),
+            ],
+        ),
+    ],
+)
+def test_status_and_parties_as_of(gql, world, date, status, parties):
+    data = gql.data(STATUS, {"slug": world.inf.slug, "date": date})["treaty"]
+    if status is None:
+        published = world.inf.actions.filter(status="published")
+        derived = world.inf.status_as_of(dt.date.fromisoformat(date), actions=published)
+        status = {"status": derived.status.upper(), "since": derived.since.isoformat()}
+    assert data["statusAsOf"] == status
+    assert [(p["actor"]["name"], p["status"], p["since"]) for p in data["parties"]] == parties
+
+
+def test_draft_actions_count_for_curators_only(gql, curator_gql, world):
+    variables = {"slug": world.inf.slug, "date": "2019-03-10"}
+    public = gql.data(STATUS, variables)["treaty"]["parties"]
+    curated = curator_gql.data(STATUS, variables)["treaty"]["parties"]
+    assert public[0] == {"actor": {"name": "Russia"}, "status": "PARTY", "since": "1988-06-01"}
+    assert curated[0] == {
+        "actor": {"name": "Russia"},
+        "status": "WITHDRAWING",
+        "since": "2019-03-04",
+    }
+
+
+def test_treaty_list_and_fields(gql, curator_gql, world):
+    query = """query($filters: TreatyFilter) { treaties(filters: $filters) { totalCount edges { node {
+      id name shortName aliases kind signed signedStart enteredIntoForce expires expiresEnd
+      actions { action date actor { name } event { title } }
+      events { title }
+      statements { speaker { name } }
+    } } } }"""
+    data = gql.data(query)["treaties"]
+    assert data["totalCount"] == 1
+    node = data["edges"][0]["node"]
+    assert {k: node[k] for k in ("id", "name", "shortName", "aliases", "kind", "signed")} == {
+        "id": gid("Treaty", world.inf.pk),
+        "name": "Intermediate-Range Nuclear Forces Treaty",
+        "shortName": "INF Treaty",
+        "aliases": ["INF"],
+        "kind": "BILATERAL",
+        "signed": "1987-12-08",
+    }
+    assert (node["signedStart"], node["enteredIntoForce"], node["expires"]) == (
+        "1987-12-08",
+        "1988-06-01",
+        "",
+    )
+    assert node["expiresEnd"] is None
+    assert [a["action"] for a in node["actions"]] == [
+        "SIGNATURE",
+        "SIGNATURE",
+        "ENTRY_INTO_FORCE",
+        "SUSPENSION",
+        "WITHDRAWAL_NOTICE",
+        "WITHDRAWAL_EFFECTIVE",
+    ]
+    assert node["actions"][2] == {
+        "action": "ENTRY_INTO_FORCE",
+        "date": "1988-06-01",
+        "actor": None,
+        "event": None,
+    }
+    assert [e["title"] for e in node["events"]] == [
+        "INF Treaty signed",
+        "United States suspends INF obligations",
+        "United States withdraws from the INF Treaty",
+        "Ground-launched cruise missile test",
+    ]
+    assert sorted(s["speaker"]["name"] for s in node["statements"]) == [
+        "Mike Pompeo",
+        "Sergei Lavrov",
+    ]
+    assert curator_gql.data(query)["treaties"]["totalCount"] == 2
+    by_actor = {"actors": [gid("Actor", world.russia.pk)]}
+    assert gql.data(query, {"filters": by_actor})["treaties"]["totalCount"] == 1
+    assert gql.data(query, {"filters": {"from": "2020-01-01"}})["treaties"]["totalCount"] == 1
+    assert gql.data(query, {"filters": {"to": "1980-01-01"}})["treaties"]["totalCount"] == 0
+    assert gql.data(query, {"filters": {"search": "INF"}})["treaties"]["totalCount"] == 1
