@@ -289,6 +289,7 @@ def resolve(phrases: list[DatePhrase], published: dt.date | None,
     previous_day: dt.date | None = None
     sentence_day: dt.date | None = None
     current_sentence: tuple[int, int] | None = None
+    sentence_weekday_only = False
     for p in phrases:
         p.edtf, p.first_day = None, None
         ref = published
@@ -377,8 +378,12 @@ def resolve(phrases: list[DatePhrase], published: dt.date | None,
                     m0 = ref.month - 1 + shift
                     p.edtf = f"{ref.year + m0 // 12:04d}-{m0 % 12 + 1:02d}"
         if p.first_day is not None and p.sentence != current_sentence:
-            # "The next day" counts from the main date of the sentence before: its first one.
+            # "The next day" counts from the main date of the sentence before: its first
+            # one, unless that is only the weekday the report was made on.
             current_sentence = p.sentence
             sentence_day = p.first_day
+            sentence_weekday_only = p.kind == "weekday"
+        elif p.first_day is not None and sentence_weekday_only and p.kind != "weekday":
+            sentence_day, sentence_weekday_only = p.first_day, False
         if p.first_day is not None:
             previous_day = sentence_day

@@ -164,7 +164,7 @@ def scan_quotes(article: ParsedArticle) -> QuoteScan:
         _close_unbalanced(scan, current, keep_parts=True)
     for quote in scan.quotes:
         quote.parts = [(s, e) for s, e in quote.parts if e > s] or quote.parts[:1]
-        quote.text = " ".join(body[s:e].strip() for s, e in quote.parts).strip()
+        quote.text = " ".join(body[s:e].strip() for s, e in quote.parts).strip().rstrip(",")
     _mask(article, scan)
     return scan
 
@@ -231,9 +231,37 @@ def _trim_speaker(phrase: str, offset: int) -> tuple[str, int]:
         phrase, offset = phrase[m.end():], offset + m.end()
 
 
+SWALLOWED_RE = re.compile(
+    rf",\s+(?P<spk>(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_ADVERB_RUN}(?P<cue>{CUE_ALT})\b[^“”\"]*$",
+    re.IGNORECASE,
+)
+
+
+def _recover_unclosed(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> None:
+    """A quote never closed that ends in its own attribution ("…now, the envoy said.")."""
+    s, e = quote.parts[-1]
+    m = SWALLOWED_RE.search(article.body, s, e)
+    if not m or not _speaker_ok(m.group("spk")) or m.end() != e:
+        return
+    quote.parts[-1] = (s, m.start())
+    quote.text = " ".join(article.body[a:b].strip() for a, b in quote.parts).strip()
+    quote.speaker_span = (m.start("spk"), m.end("spk"))
+    quote.speaker_text, quote.cue_verb = m.group("spk"), m.group("cue").lower()
+    quote.attribution = "tail"
+    para = article.paragraphs[quote.last_paragraph]
+    masked = list(scan.masked[quote.last_paragraph])
+    for k in range(m.start() - para.start, e - para.start):
+        masked[k] = article.body[para.start + k]
+    scan.masked[quote.last_paragraph] = "".join(masked)
+
+
 def attribute(article: ParsedArticle, scan: QuoteScan) -> None:
     """Fill speaker_span, speaker_text, cue_verb and attribution of every quote."""
     for quote in scan.quotes:
+        if quote.close_mark is None and quote.parts:
+            _recover_unclosed(article, scan, quote)
+            if quote.speaker_span:
+                continue
         _attribute_one(article, scan, quote)
     # Quotes with no attribution of their own take the speaker of a neighbour in the
     # same paragraph ("…," Lavrov said. "…"), else of the previous quote in the article.

@@ -39,7 +39,7 @@ PERSON_CUE_RE = re.compile(
     rf"(?<![Tt]he )(?P<name>{_NAME})(?=,?\s+(?:also\s+|later\s+|then\s+)?{_SPEECH})"
 )
 TITLE_ONLY_RE = re.compile(
-    r"\b(?P<det>[Tt]he|[A-Z][\w.]*(?:'s|’s))\s+(?P<mods>(?:[\w.\-]+\s+){0,3}?)"
+    r"\b(?P<det>[Tt]he|[Aa]n?|[A-Z][\w.]*(?:'s|’s))\s+(?P<mods>(?:[\w.\-]+\s+){0,3}?)"
     r"(?P<noun>minister|diplomat|president|leader|spokesman|spokeswoman|spokesperson|envoy|"
     r"ambassador|chancellor|premier|secretary|official|chief|head|senator|general|commander)\b"
     r"(?!\s+(?-i:[A-Z][a-z]))",
@@ -60,6 +60,10 @@ ANAPHOR_RE = re.compile(
     + r")\b(?!\s+(?:of\s+)?[A-Z])"
 )
 PRONOUN_RE = re.compile(r"^(?:he|she|him|her|it|they|them)$", re.IGNORECASE)
+GROUP_NOUNS = {"officials", "diplomats", "analysts", "experts", "sources", "observers", "critics",
+               "lawmakers", "residents", "witnesses", "authorities", "police", "protesters",
+               "leaders", "ministers", "negotiators", "participants", "delegates", "reporters",
+               "journalists", "scientists", "activists", "officers", "spokesmen", "envoys"}
 _ORG_WORDS_SMALL = {"of", "the", "and", "for", "on"}
 
 
@@ -282,7 +286,7 @@ class Resolver:
             elif (actor := self.index.lookup(bare)) is not None:
                 found.append(Mention(s, e, phrase, "name", self._entity_for_actor(actor, bare),
                                      speaker=is_speaker))
-            elif re.fullmatch(_NAME_OR_SURNAME, bare):
+            elif re.fullmatch(_NAME_OR_SURNAME, bare) and bare.lower() not in GROUP_NOUNS:
                 found.append(Mention(s, e, phrase, "name", self._entity_for_person(bare),
                                      speaker=is_speaker))
             else:
@@ -360,8 +364,9 @@ class Resolver:
                     ok = _compatible(m.noun, m.title, other.entity)
                     if ok or (not strict and ok is None):
                         return other.entity
-        k = f"title:{key(m.text)}"
-        return self.entities.setdefault(k, Entity(k, _org_display(m.text), "person"))
+        words = f"{m.title} {m.noun}".split()
+        k = f"title:{key(' '.join(words))}"
+        return self.entities.setdefault(k, Entity(k, _org_display(" ".join(words)), "person"))
 
     def _resolve_anaphor(self, m: Mention, orgs: list[Entity], org_speaker, last_org):
         noun = m.noun

@@ -28,10 +28,11 @@ BEFORE_HEAD_RE = re.compile(
     rf"(?P<pre>(?:(?:{_CAPWORD}|{_PAREN})\s+){{1,8}}){_HEAD}\b(?:’s|'s)?"
     rf"(?:\s*\((?P<acr>[A-Z][A-Z0-9\-]{{1,9}})\))?"
 )
+_POSTWORD = r"[A-Z](?:[\w’'\-]|\.(?=\w))*"
 AFTER_HEAD_RE = re.compile(
     rf"\b(?P<head>Treaty|Convention|Agreement)\s+(?P<prep>on|of|for|between)\s+(?:the\s+)?"
-    rf"(?!{MONTH_RE}\b)(?P<post>[A-Z][\w.’'\-]*(?:\s+(?:(?:of|on|and|the|in)\s+)*"
-    rf"(?!{MONTH_RE}\b)[A-Z][\w.’'\-]*)*)(?:\s*\((?P<acr>[A-Z][A-Z0-9\-]{{1,9}})\))?"
+    rf"(?!{MONTH_RE}\b)(?P<post>{_POSTWORD}(?:\s+(?:(?:of|on|in)\s+(?:the\s+)?|and\s+(?!the\b))?"
+    rf"(?!{MONTH_RE}\b|Treaty\b){_POSTWORD})*)(?:\s*\((?P<acr>[A-Z][A-Z0-9\-]{{1,9}})\))?"
 )
 ANAPHOR_RE = re.compile(
     r"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b(?!\s+(?:on|of)\s+[A-Z])"
@@ -178,7 +179,7 @@ def find_treaties(article: ParsedArticle, knowledge: Knowledge,
         text, base = para.text, para.start
         taken: list[tuple[int, int]] = [(0, para.skip)]
         for m in AFTER_HEAD_RE.finditer(text):
-            printed = f"{m.group('head')} {m.group('prep')} {m.group('post')}"
+            printed = " ".join(text[m.start():m.end("post")].split())
             if m.group("prep") == "of" and m.group("post").split()[0] in ("Friendship",):
                 continue
             ref = ref_for(printed, m.group("acr"))
