@@ -261,9 +261,11 @@ def finish(result: ArticleResult) -> None:
     resolver = result._resolver
     for s in result.statements:
         s.treaties = _refs_in(mentions, s.start, s.end)
+        # The day a statement was made is the reporting day its own sentence names ("said
+        # on Friday"), never a date in what was said.
         s.date_phrase = next((p for p in result.phrases if p.edtf and not p.in_quote
-                              and p.sentence[0] <= s.end + 2 and s.start <= p.sentence[1]
-                              and p.kind in ("weekday", "relative", "md", "wd_md")
+                              and p.sentence[0] < s.end and s.start < p.sentence[1]
+                              and (p.kind == "weekday" or p.rel in ("today", "yesterday"))
                               and "/" not in p.edtf), None)
     events: list[EventDraft] = []
     for p in result.phrases:

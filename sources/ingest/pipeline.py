@@ -263,6 +263,12 @@ class Writer:
             self._event_types[fallback.name.lower()] = fallback
         return fallback
 
+    def _state_names(self) -> set[str]:
+        if not hasattr(self, "_states"):
+            self._states = {n for a in self.knowledge.actors if a.kind == "state"
+                            for n in a.names()}
+        return self._states
+
     def actor(self, entity: Entity, counts: dict) -> Actor:
         if entity.actor is not None and entity.actor.id is not None:
             return Actor.objects.get(pk=entity.actor.id)
@@ -283,7 +289,9 @@ class Writer:
         name = ref.display[:300]
         treaty = Treaty.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
         if treaty is None:
-            bilateral = bool(re.search(r"\b[A-Z][\w.]+-[A-Z][\w.]+\b", name))
+            states = self._state_names()
+            bilateral = any(a in states and b in states
+                            for a, b in re.findall(r"([A-Z][\w.]*)-([A-Z][\w.]*)", name))
             treaty = Treaty.objects.create(
                 name=name, kind="bilateral" if bilateral else "multilateral",
                 status=Status.DRAFT, summary=INGEST_NOTE,

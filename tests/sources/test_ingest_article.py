@@ -41,8 +41,9 @@ def test_undecodable_file_is_an_error():
 
 
 def test_windows_1252_text_is_read_with_a_warning():
-    article = parse_article("Caf\u00e9 talks resume\nPARIS, May 3 (Reuters) - Talks at the caf\u00e9 "
-                            "resumed, officials said.\n".encode("cp1252"))
+    text = ("Caf\u00e9 talks resume\nPARIS, May 3 (Reuters) - Talks at the caf\u00e9 "
+            "resumed, officials said.\n")
+    article = parse_article(text.encode("cp1252"))
     assert article.headline == "Café talks resume"
     assert [w["code"] for w in article.warnings] == ["legacy_encoding"]
 

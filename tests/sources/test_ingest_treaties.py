@@ -47,7 +47,8 @@ def test_namesakes_are_told_apart_by_the_publication_date():
 
 def test_unknown_treaties_are_proposed_under_their_printed_names():
     sentence = ("Diplomats praised the Comprehensive Nuclear Test Ban Treaty (CTBT) and the "
-                "Treaty on the Prohibition of Nuclear Weapons; the CTBT Treaty lacks ratifications.")
+                "Treaty on the Prohibition of Nuclear Weapons; the CTBT Treaty lacks "
+                "ratifications.")
     assert names(sentence) == ["Comprehensive Nuclear Test Ban Treaty",
                                "Treaty on the Prohibition of Nuclear Weapons"]
 
