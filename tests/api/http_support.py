@@ -42,6 +42,12 @@ class Query:
         return 1
 
     @strawberry.field
+    def statement_timeout(self) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return cursor.fetchone()[0]
+
+    @strawberry.field
     def sees_drafts(self, info: Info) -> bool:
         return can_see_unpublished(info.context.request.user)
 
