@@ -290,3 +290,33 @@ def test_admin_deletes_a_source_backing_only_drafts(reviewer_client, source, cit
 
 def test_curator_may_not_delete_sources(curator_client, source):
     assert curator_client.get(url(Source, "delete", source.pk)).status_code == 403
+
+
+# --- concurrent edits -------------------------------------------------------------------------
+
+
+def test_admin_edit_bumps_the_version(curator_client, event):
+    change_url = url(Event, "change", event.pk)
+    data = form_data(curator_client.get(change_url))
+    data["title"] = "Edited title"
+    response = curator_client.post(change_url, data)
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.title, event.version) == ("Edited title", 2)
+
+
+def test_admin_refuses_a_stale_edit_and_keeps_the_other_curators_change(curator_client, event):
+    change_url = url(Event, "change", event.pk)
+    opened = form_data(curator_client.get(change_url))
+    # Someone else saves first.
+    other = curator_client.post(change_url, {**opened, "title": "Their title"})
+    assert other.status_code == 302
+    response = curator_client.post(change_url, {**opened, "title": "My title"})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert errors == [
+        "Someone else saved this record while you were editing it (now version 2, you opened "
+        "version 1). Your changes were not saved: reload the page to see theirs."
+    ]
+    event.refresh_from_db()
+    assert (event.title, event.version) == ("Their title", 2)

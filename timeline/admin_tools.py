@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
@@ -56,6 +57,36 @@ def _transition_action(to_status: str, label: str):
     return action
 
 
+class VersionedForm(forms.ModelForm):
+    """Carries the version the curator opened, so a concurrent edit is refused, not lost."""
+
+    edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edited_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        edited = cleaned.get("edited_version")
+        if self.instance.pk and edited is not None:
+            current = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current != edited:
+                raise ValidationError(
+                    f"Someone else saved this record while you were editing it (now version "
+                    f"{current}, you opened version {edited}). Your changes were not saved: "
+                    "reload the page to see theirs.",
+                    code="conflict",
+                )
+        return cleaned
+
+
 class WorkflowAdmin(SimpleHistoryAdmin):
     """Status column, filter and transition actions for records with a workflow."""
 
@@ -71,8 +102,14 @@ class WorkflowAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
 
+    form = VersionedForm
+
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user
         if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
+            # Compare-and-bump in the database: a save that races past the form's check
+            # still fails rather than overwriting.
+            edited = form.cleaned_data.get("edited_version")
+            services.save_versioned(obj, obj.version if edited is None else edited)
+        else:
+            super().save_model(request, obj, form, change)

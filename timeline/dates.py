@@ -63,16 +63,22 @@ def _open_start(value: str) -> ValidationError:
     )
 
 
+WINTER = 24
+
+
 def _parse_bounds(value: str) -> tuple[dt.date, dt.date, object]:
     try:
         parsed = parse_edtf(value)
-        return (
-            struct_time_to_date(parsed.lower_strict()),
-            struct_time_to_date(parsed.upper_strict()),
-            parsed,
-        )
+        start = struct_time_to_date(parsed.lower_strict())
+        end = struct_time_to_date(parsed.upper_strict())
     except (EDTFParseException, ValueError, TypeError, OverflowError) as exc:
         raise _invalid(value) from exc
+    if type(parsed).__name__ == "Season" and int(parsed.season) == WINTER:
+        # The library bounds winter to December alone; a (northern) winter runs
+        # from December into the end of February of the next year.
+        start = dt.date(start.year, 12, 1)
+        end = dt.date(start.year + 1, 3, 1) - dt.timedelta(days=1)
+    return start, end, parsed
 
 
 def _precision_of(start: dt.date, end: dt.date, parsed: object) -> str:

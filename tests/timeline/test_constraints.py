@@ -21,6 +21,7 @@ from timeline.models import (
     Position,
     RelationKind,
     Statement,
+    Treaty,
     TreatyAction,
 )
 
@@ -278,3 +279,26 @@ def test_treaty_wide_action_unique_per_date(inf_treaty):
         "__all__": ["This actor already has this action on this treaty at this date."]
     }
     assert raw_save_fails(again) == "treatyaction_unique"
+
+
+def test_statement_refills_the_position_when_the_speaker_changes(lavrov, russia, lavrov_minister):
+    ryabkov = Actor.objects.create(name="Sergei Ryabkov", kind=ActorKind.PERSON)
+    deputy = Position.objects.create(
+        person=ryabkov, organisation=russia, title="Deputy Foreign Minister", period="2008/.."
+    )
+    statement = Statement.objects.create(speaker=lavrov, date="2019-03-19", text="Words.")
+    assert statement.speaker_position == lavrov_minister
+    statement.speaker = ryabkov
+    statement.save()
+    statement.refresh_from_db()
+    assert statement.speaker_position == deputy
+
+
+def test_treaty_wikidata_id_format_and_uniqueness_in_the_database(inf_treaty):
+    bad = Treaty(name="Some treaty", kind="bilateral", wikidata_id="Q0")
+    assert messages(bad) == {"wikidata_id": [WIKIDATA_MESSAGE]}
+    assert raw_save_fails(bad) == "treaty_wikidata_id_format"
+    Treaty.objects.filter(pk=inf_treaty.pk).update(wikidata_id="Q1130196")
+    clash = Treaty(name="Another treaty", kind="bilateral", wikidata_id="Q1130196")
+    assert messages(clash) == {"__all__": ["Another treaty already has this Wikidata id."]}
+    assert raw_save_fails(clash) == "treaty_wikidata_id_unique"

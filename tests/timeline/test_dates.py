@@ -20,6 +20,7 @@ ACCEPTED = [
     ("2019-03-19?", D(2019, 3, 19), D(2019, 3, 19), Precision.DAY),
     ("2019-03-19~", D(2019, 3, 19), D(2019, 3, 19), Precision.DAY),
     ("2019-21", D(2019, 3, 1), D(2019, 5, 31), Precision.SEASON),
+    ("2019-24", D(2019, 12, 1), D(2020, 2, 29), Precision.SEASON),  # winter spans the new year
     ("2019-22", D(2019, 6, 1), D(2019, 8, 31), Precision.SEASON),
     ("2004-03-09/..", D(2004, 3, 9), None, Precision.RANGE),
     ("2020-02-29", D(2020, 2, 29), D(2020, 2, 29), Precision.DAY),

@@ -61,10 +61,12 @@ class Actor(Workflow):
                 fields=["wikidata_id"],
                 condition=~models.Q(wikidata_id=""),
                 name="actor_wikidata_id_unique",
+                violation_error_message="Another actor already has this Wikidata id.",
             ),
             models.CheckConstraint(
                 condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
                 name="actor_wikidata_id_format",
+                violation_error_message="A Wikidata id is Q followed by digits, e.g. Q159.",
             ),
         ]
 

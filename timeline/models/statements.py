@@ -93,6 +93,13 @@ class Statement(EDTFMixin, Workflow):
 
     def save(self, *args, **kwargs):
         self.compute_dates()
-        if self.speaker_position_id is None and self.speaker_id and self.date_start:
+        # Fill the role at the time when none is chosen, or when the speaker changed
+        # and the chosen position is someone else's; a position picked by hand stays.
+        position = self.speaker_position
+        if (
+            self.speaker_id
+            and self.date_start
+            and (position is None or position.person_id != self.speaker_id)
+        ):
             self.speaker_position = self.speaker.position_on(self.date_start)
         super().save(*args, **kwargs)

@@ -64,6 +64,12 @@ class Treaty(EDTFMixin, Workflow):
                 fields=["wikidata_id"],
                 condition=~models.Q(wikidata_id=""),
                 name="treaty_wikidata_id_unique",
+                violation_error_message="Another treaty already has this Wikidata id.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
+                name="treaty_wikidata_id_format",
+                violation_error_message="A Wikidata id is Q followed by digits, e.g. Q159.",
             ),
         ]
 
