@@ -39,6 +39,17 @@ class SourceAdmin(WorkflowAdmin):
     ordering = ("-published_start", "title")
     list_select_related = ("outlet",)
 
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            # Name the published records that block the deletion, not the citations.
+            protected = [
+                f"{record._meta.verbose_name.capitalize()}: {record}"
+                for source in objs
+                for record in source.backed_published_records()
+            ]
+        return deleted, counts, perms_needed, protected
+
 
 @admin.register(Citation)
 class CitationAdmin(SimpleHistoryAdmin):
