@@ -360,8 +360,9 @@ class Writer:
             return
         speaker = self.actor(draft.speaker, counts)
         on_behalf = None
-        if speaker.kind == "person":
-            position = speaker.position_on(_first_day(date))
+        day = (draft.date_phrase.first_day if draft.date_phrase else None) or result.published
+        if speaker.kind == "person" and day is not None:
+            position = speaker.position_on(day)
             on_behalf = position.organisation if position else None
         statement = Statement.objects.create(
             speaker=speaker, on_behalf_of=on_behalf, date=date, kind=draft.kind,
@@ -373,12 +374,6 @@ class Writer:
         Citation.objects.create(source=source, statement=statement, excerpt=excerpt,
                                 start=draft.start, end=draft.end)
         counts["statements"] = counts.get("statements", 0) + 1
-
-
-def _first_day(edtf: str) -> dt.date:
-    from timeline.dates import parse_date
-
-    return parse_date(edtf).start
 
 
 # -- the run ------------------------------------------------------------------------------

@@ -25,8 +25,12 @@ _TITLE_CAP = (
 _NOT_NAME = (r"(?!(?:If|When|The|An?|In|On|At|But|And|As|While|After|Before|Despite|According|"
              r"Although|Since|Unlike|Under|With|For|From|By|Meanwhile|However|Then|So|Yet|"
              r"This|That|These|Those|Both|Neither|Russian|American|Chinese)\b)")
-_NAME = (_NOT_NAME + r"[A-Z][a-z\-]+(?:\s+[A-Z]\.)?(?:\s+(?:bin\s+|al-|de\s+|van\s+|von\s+)?"
-         r"[A-Z][a-z\-]+(?:'[A-Z][a-z]+)?){1,2}(?![’'][A-Za-z]{2})")
+_NOT_TITLE = (r"(?!(?:President|Minister|Secretary|Spokesman|Spokeswoman|Ambassador|Chancellor|"
+              r"Premier|Director|Chairman|Senator|General|Envoy|Governor|Deputy|Foreign|Prime|"
+              r"Vice|Defense|Defence|State|Chief|Head|Commander|Adviser|Advisor)\b)")
+_NAME = (_NOT_NAME + _NOT_TITLE + r"[A-Z][a-z\-]+(?:\s+[A-Z]\.)?(?:\s+(?:bin\s+|al-|de\s+|"
+         r"van\s+|von\s+)?" + _NOT_TITLE + r"[A-Z][a-z\-]+(?:'[A-Z][a-z]+)?){1,2}"
+         r"(?![’'][A-Za-z]{2})")
 _NAME_OR_SURNAME = _NOT_NAME + r"[A-Z][a-z\-]{2,}(?:\s+[A-Z][a-z\-]+){0,2}"
 _SPEECH = (r"(?:said|says|told|added|stressed|noted|emphasi[sz]ed|warned|explained|pointed out|"
            r"recalled|insisted|argued|declared|stated|continued|concluded|urged|wrote|tweeted)\b")

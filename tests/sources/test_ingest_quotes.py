@@ -147,3 +147,20 @@ def test_stray_closing_mark_is_counted_not_fatal():
                                "officials said.\n")
     assert quotes == []
     assert [w["code"] for w in result.warnings][0] == "unbalanced_quotes"
+
+
+def test_title_words_are_not_part_of_a_name():
+    quotes, result = quotes_of(
+        "Missiles\nMOSCOW (Reuters) - Russia will not deploy first, Deputy Foreign Minister "
+        'Sergei Ryabkov said on Tuesday.\n"We will not be the first to deploy," Ryabkov told '
+        'reporters. "But if they do, we will respond."\n')
+    assert quotes == [("Sergei Ryabkov", "We will not be the first to deploy", "told"),
+                      ("Sergei Ryabkov", "But if they do, we will respond.", "told")]
+    assert result.statements[0].kind == "paraphrase"
+    assert result.statements[0].speaker_name == "Sergei Ryabkov"
+
+
+def test_colon_attribution_before_the_quote():
+    quotes, _ = quotes_of('Kremlin\nMOSCOW (Reuters) - Kremlin spokesman Dmitry Peskov said: '
+                          '"There is no arms race, and we do not want one."\n')
+    assert quotes == [("Dmitry Peskov", "There is no arms race, and we do not want one.", "said")]
