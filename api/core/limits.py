@@ -70,7 +70,7 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 GRAPHQL_MAX_DEPTH = 10  # nesting of fields; a connection's edges/node count as levels
 GRAPHQL_MAX_ALIASES = 20  # aliases in a document, fragments included
 GRAPHQL_MAX_TOKENS = 2000  # lexical tokens (comments included) in a document
-GRAPHQL_MAX_QUERY_LENGTH = 100_000  # characters of query text
+GRAPHQL_MAX_QUERY_LENGTH = 30_000  # characters of query text (bounds the parse cache too)
 GRAPHQL_MAX_COST = 20_000  # estimated records a query may return (see query_cost)
 GRAPHQL_COST_DEFAULT_PAGE = 20  # a connection without first/last returns this many
 GRAPHQL_COST_MAX_PAGE = 100  # and never more than this

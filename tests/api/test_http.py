@@ -475,6 +475,20 @@ def test_create_api_token_command_prints_the_key_once():
     assert token.expires_at > timezone.now() + timedelta(days=29)
 
 
+def test_admin_shows_a_new_key_once_and_stores_its_hash(admin_client):
+    response = admin_client.post(
+        "/admin/api/apitoken/add/", {"name": "Newsroom", "is_active": "on"}, follow=True
+    )
+    assert response.status_code == 200
+    token = ApiToken.objects.get(name="Newsroom")
+    shown = [str(m) for m in response.context["messages"]]
+    assert len(shown) >= 1
+    key = next(word for word in shown[0].split() if word.startswith("tl_"))
+    assert token.key_hash == hash_key(key)
+    page = admin_client.get(f"/admin/api/apitoken/{token.pk}/change/")
+    assert key.encode() not in page.content
+
+
 # --- CSRF -------------------------------------------------------------------
 
 

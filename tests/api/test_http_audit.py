@@ -40,3 +40,11 @@ def test_graphql_http_audit_has_no_failed_must(live_server):
     )
     summary = re.search(r"^MUST (\d+)/(\d+) passed", proc.stdout, re.MULTILINE)
     assert summary and int(summary[2]) > 0 and summary[1] == summary[2], proc.stdout
+
+
+def test_audit_fails_loudly_when_node_modules_is_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr(__import__(__name__, fromlist=["ROOT"]), "ROOT", tmp_path)
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: the test above reports that itself")
+    with pytest.raises(pytest.fail.Exception, match="run `npm ci`"):
+        test_graphql_http_audit_has_no_failed_must(live_server=None)
