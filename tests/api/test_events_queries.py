@@ -78,7 +78,9 @@ def test_event_fields_and_relations(gql, world):
 
 
 def test_related_event_hidden_when_draft(gql, world):
-    query = """query($slug: String!) { event(slug: $slug) { relations { kind event { title } } } }"""
+    query = (
+        """query($slug: String!) { event(slug: $slug) { relations { kind event { title } } } }"""
+    )
     data = gql.data(query, {"slug": world.ev_test.slug})["event"]
     assert sorted(data["relations"], key=lambda r: r["kind"]) == [
         {"kind": "FOLLOWS", "event": {"title": "United States withdraws from the INF Treaty"}},
@@ -141,9 +143,9 @@ def test_filter_by_actor_treaty_type_tag(gql, world):
         "United States suspends INF obligations",
     ]
     # A place country counts as involvement.
-    assert titles(gql, filters={"actors": [gid("Actor", world.usa.pk)], "to": "1990-01-01"})[
-        0
-    ] == ["INF Treaty signed"]
+    assert titles(gql, filters={"actors": [gid("Actor", world.usa.pk)], "to": "1990-01-01"})[0] == [
+        "INF Treaty signed"
+    ]
     assert titles(gql, filters={"treaties": [gid("Treaty", world.inf.pk)]})[1] == 4
     # A type includes its subtypes.
     assert titles(gql, filters={"types": ["agreement"]})[0] == [
@@ -195,7 +197,9 @@ def test_order(gql, world, order, expected):
 def test_pagination_default_cap_and_cursors(gql, world):
     for n in range(25):
         Event.objects.create(
-            title=f"Filler {n:02}", date="2000-01-01", event_type=world.agreement,
+            title=f"Filler {n:02}",
+            date="2000-01-01",
+            event_type=world.agreement,
             status="published",
         )
     found, total = titles(gql)

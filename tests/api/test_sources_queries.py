@@ -31,9 +31,7 @@ def test_source_fields_and_backed_records(gql, world):
         {
             "excerpt": "The United States has destroyed the treaty with its own hands",
             "event": None,
-            "statement": {
-                "text": "The United States has destroyed the treaty with its own hands."
-            },
+            "statement": {"text": "The United States has destroyed the treaty with its own hands."},
             "treatyAction": None,
         },
         {

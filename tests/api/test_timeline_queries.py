@@ -90,16 +90,28 @@ def test_curators_see_drafts_in_the_timeline(gql, curator_gql, world):
 def crowded_day(world):
     """Many items on the same dates, of all kinds, to test cursors on ties."""
     for n in range(7):
-        Event.objects.create(title=f"Tie event {n}", date="2019-08-02", event_type=world.test_type,
-                             status="published")
-        Statement.objects.create(speaker=world.pompeo, date="2019-08-02", text=f"Tie {n}",
-                                 status="published")
-        TreatyAction.objects.create(treaty=world.inf, actor=world.russia, action="signature",
-                                    date=f"2019-08-{n + 10:02}", status="published")
-    Event.objects.create(title="Open tie", date="2019-08-02/..", event_type=world.test_type,
-                         status="published")
-    Event.objects.create(title="Month tie", date="2019-08", event_type=world.test_type,
-                         status="published")
+        Event.objects.create(
+            title=f"Tie event {n}",
+            date="2019-08-02",
+            event_type=world.test_type,
+            status="published",
+        )
+        Statement.objects.create(
+            speaker=world.pompeo, date="2019-08-02", text=f"Tie {n}", status="published"
+        )
+        TreatyAction.objects.create(
+            treaty=world.inf,
+            actor=world.russia,
+            action="signature",
+            date=f"2019-08-{n + 10:02}",
+            status="published",
+        )
+    Event.objects.create(
+        title="Open tie", date="2019-08-02/..", event_type=world.test_type, status="published"
+    )
+    Event.objects.create(
+        title="Month tie", date="2019-08", event_type=world.test_type, status="published"
+    )
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7])

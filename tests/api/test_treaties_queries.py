@@ -75,7 +75,8 @@ def test_draft_actions_count_for_curators_only(gql, curator_gql, world):
 
 
 def test_treaty_list_and_fields(gql, curator_gql, world):
-    query = """query($filters: TreatyFilter) { treaties(filters: $filters) { totalCount edges { node {
+    query = """query($filters: TreatyFilter) {
+    treaties(filters: $filters) { totalCount edges { node {
       id name shortName aliases kind signed signedStart enteredIntoForce expires expiresEnd
       actions { action date actor { name } event { title } }
       events { title }
