@@ -67,7 +67,7 @@ bench: venv
 
 eval-ingest: migrate
 	$(MANAGE) load_demo
-	$(MANAGE) ingest_articles --dry-run --json $(SEEDS)/*.txt > .eval-ingest.json
+	$(MANAGE) ingest_articles --dry-run --json --no-progress $(SEEDS)/*.txt > .eval-ingest.json
 	$(PY) ../shared/eval/score_ingest.py $(SEEDS)/gold.json .eval-ingest.json
 
 clean-db:

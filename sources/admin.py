@@ -1,10 +1,12 @@
 """Admin for outlets, sources and citations."""
 
 from django.contrib import admin
+from django.db.models import Count, Q
 from simple_history.admin import SimpleHistoryAdmin
 
 from sources.models import Citation, Outlet, Source
 from timeline.admin_tools import DecadeFilter, WorkflowAdmin
+from timeline.models import Status
 
 
 @admin.register(Outlet)
@@ -30,7 +32,16 @@ class SourceCitationInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(WorkflowAdmin):
-    list_display = ("title", "outlet", "published", "dateline_place", "status", "retrieved_at")
+    list_display = (
+        "title",
+        "outlet",
+        "published",
+        "dateline_place",
+        "status",
+        "draft_records",
+        "duplicate_of",
+        "retrieved_at",
+    )
     list_filter = ("status", "outlet", "language", PublishedDecadeFilter)
     search_fields = ("title", "url", "body", "content_hash")
     autocomplete_fields = ("outlet", "duplicate_of", "same_story_as")
@@ -38,6 +49,21 @@ class SourceAdmin(WorkflowAdmin):
     inlines = [SourceCitationInline]
     ordering = ("-published_start", "title")
     list_select_related = ("outlet",)
+
+    def get_queryset(self, request):
+        drafts = Q(citations__statement__status=Status.DRAFT) | Q(
+            citations__event__status=Status.DRAFT
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("duplicate_of")
+            .annotate(draft_count=Count("citations", filter=drafts, distinct=True))
+        )
+
+    @admin.display(description="draft records cited", ordering="draft_count")
+    def draft_records(self, obj):
+        return obj.draft_count
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)

@@ -44,9 +44,15 @@ def fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char)
 
 
+QUOTE_TABLE = str.maketrans(QUOTE_FOLD)
+
+
 def normalise(text: str) -> str:
     """Fold quotes, dashes and compatibility forms; collapse white space; strip."""
-    return " ".join("".join(fold_char(c) for c in text).split())
+    folded = text.translate(QUOTE_TABLE)
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKC", folded).translate(QUOTE_TABLE)
+    return " ".join(folded.split())
 
 
 def content_hash(text: str) -> str:

@@ -319,3 +319,30 @@ def test_admin_refuses_a_stale_edit_and_keeps_the_other_curators_change(curator_
     ]
     event.refresh_from_db()
     assert (event.title, event.version) == ("Their title", 2)
+
+
+# --- review queue -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("band", "expected"),
+    [("low", ["0.3"]), ("medium", ["0.6"]), ("high", ["0.9"]), ("manual", ["None"])],
+)
+def test_review_queue_filters_statements_by_confidence(curator_client, lavrov, band, expected):
+    for confidence in (0.3, 0.6, 0.9, None):
+        Statement.objects.create(
+            speaker=lavrov,
+            date="2019-03-19",
+            text=f"Said with {confidence}.",
+            confidence=confidence,
+        )
+    response = curator_client.get(url(Statement, "changelist"), {"confidence": band})
+    shown = [str(s.confidence) for s in response.context["cl"].result_list]
+    assert shown == expected
+
+
+def test_source_list_counts_the_draft_records_it_backs(curator_client, source, citation):
+    response = curator_client.get(url(Source, "changelist"))
+    row = next(s for s in response.context["cl"].result_list if s.pk == source.pk)
+    assert row.draft_count == 1
+    assert "Draft records cited" in response.content.decode()

@@ -4,7 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from sources.models import Citation
-from timeline.admin_tools import DecadeFilter, WorkflowAdmin
+from timeline.admin_tools import ConfidenceFilter, DecadeFilter, WorkflowAdmin
 from timeline.models import (
     Actor,
     Event,
@@ -137,7 +137,7 @@ class RelationInline(admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(WorkflowAdmin):
     list_display = ("title", "date", "event_type", "place_name", "status", "confidence")
-    list_filter = ("status", "event_type", DecadeFilter, "tags")
+    list_filter = ("status", ConfidenceFilter, "event_type", DecadeFilter, "tags")
     search_fields = ("title", "summary", "place_name", "slug")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("event_type", "place_country", "treaties", "tags")
@@ -171,10 +171,11 @@ class StatementAdmin(WorkflowAdmin):
         "speaker_position",
         "date",
         "kind",
+        "cue_verb",
         "status",
         "confidence",
     )
-    list_filter = ("status", "kind", "language", DecadeFilter)
+    list_filter = ("status", ConfidenceFilter, "kind", "language", DecadeFilter)
     search_fields = ("text", "speaker__name", "speaker__aliases", "venue")
     autocomplete_fields = ("speaker", "speaker_position", "on_behalf_of", "treaties", "events")
     inlines = [StatementCitationInline]

@@ -36,6 +36,26 @@ class DecadeFilter(admin.SimpleListFilter):
         )
 
 
+class ConfidenceFilter(admin.SimpleListFilter):
+    """The review queue: machine-proposed drafts by how sure the ingester was."""
+
+    title = "confidence"
+    parameter_name = "confidence"
+    BANDS = {
+        "low": ("low (< 0.5)", {"confidence__lt": 0.5}),
+        "medium": ("medium (0.5–0.8)", {"confidence__gte": 0.5, "confidence__lt": 0.8}),
+        "high": ("high (≥ 0.8)", {"confidence__gte": 0.8}),
+        "manual": ("entered by hand", {"confidence__isnull": True}),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.BANDS.items()]
+
+    def queryset(self, request, queryset):
+        band = self.BANDS.get(self.value())
+        return queryset.filter(**band[1]) if band else queryset
+
+
 def _transition_action(to_status: str, label: str):
     def action(modeladmin, request, queryset):
         done, failed = 0, []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -66,7 +67,10 @@ def _open_start(value: str) -> ValidationError:
 WINTER = 24
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_bounds(value: str) -> tuple[dt.date, dt.date, object]:
+    # Cached: the pyparsing grammar costs ~10 ms a call and the same dates recur.
+    # A failure raises, and exceptions are not cached, so bad input is re-checked.
     try:
         parsed = parse_edtf(value)
         start = struct_time_to_date(parsed.lower_strict())
