@@ -66,14 +66,16 @@ from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from api.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
 # Defaults; each can be overridden by a setting of the same name.
 GRAPHQL_MAX_DEPTH = 10  # nesting of fields; a connection's edges/node count as levels
 GRAPHQL_MAX_ALIASES = 20  # aliases in a document, fragments included
 GRAPHQL_MAX_TOKENS = 2000  # lexical tokens (comments included) in a document
 GRAPHQL_MAX_QUERY_LENGTH = 30_000  # characters of query text (bounds the parse cache too)
 GRAPHQL_MAX_COST = 20_000  # estimated records a query may return (see query_cost)
-GRAPHQL_COST_DEFAULT_PAGE = 20  # a connection without first/last returns this many
-GRAPHQL_COST_MAX_PAGE = 100  # and never more than this
+GRAPHQL_COST_DEFAULT_PAGE = DEFAULT_PAGE_SIZE  # a connection without first/last returns 20
+GRAPHQL_COST_MAX_PAGE = MAX_PAGE_SIZE  # and never more than 100
 GRAPHQL_COST_LIST_SIZE = 10  # estimate for a plain (unpaginated) list of objects
 GRAPHQL_DOCUMENT_CACHE_SIZE = 256  # parsed and validated documents kept (LRU)
 GRAPHQL_MAX_BATCH = 10  # operations in one batched POST; 0 disables batching
