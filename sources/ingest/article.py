@@ -18,7 +18,7 @@ from sources.ingest.errors import IngestError, IngestErrorCode, IngestWarningCod
 from sources.ingest.lexicon import BOILERPLATE_RES, CREDIT_TAIL_RE, MONTH_RE, month_number
 
 PARAGRAPH_SEP = "\n\n"
-TERMINAL = tuple('.!?"”’\')]:;…»')
+TERMINAL = tuple(".!?\"”’')]:;…»")
 _UPPER_WORD = r"[A-Z][A-Z'.\-]*[A-Z.]"
 DATELINE_RE = re.compile(
     rf"""^(?P<place>{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,3}}
@@ -237,7 +237,9 @@ def parse_article(data: bytes | str) -> ParsedArticle:
             elif BYLINE_RE.match(t):
                 removed.append(("byline", t))
             elif any(o != t and o.startswith(t) for k, o in enumerate(texts) if k != j) or (
-                len(t.split()) <= 8 and not _is_terminal(t) and _is_title_case(t + " x x x")
+                len(t.split()) <= 8
+                and not _is_terminal(t)
+                and _is_title_case(t + " x x x")
                 and not re.search(r"\b(?:said|says|warns?|tells?|told)\b", t)
             ):
                 removed.append(("photo caption", t))

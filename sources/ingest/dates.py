@@ -28,36 +28,62 @@ from sources.ingest.lexicon import (
     month_number,
 )
 
-_FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December)")
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<y>1[89]\d\d|20\d\d)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("wd_md", re.compile(rf"\b(?P<w>{WEEKDAY_RE}),?\s+(?P<m>{MONTH_RE})\s+{_D}\b(?:,?\s+{_Y})?")),
-    ("range_md", re.compile(
-        rf"\b(?P<m>{MONTH_RE})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|—|to|and|through)\s*(?P<d2>\d{{1,2}})\b"
-        rf"(?:,?\s+{_Y})?")),
-    ("range_dm", re.compile(
-        rf"\b(?:between\s+)?(?P<d1>\d{{1,2}})\s*(?:-|–|—|to|and)\s*(?P<d2>\d{{1,2}})\s+"
-        rf"(?P<m>{MONTH_RE})\b(?:,?\s+{_Y})?")),
+    (
+        "range_md",
+        re.compile(
+            rf"\b(?P<m>{MONTH_RE})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|—|to|and|through)\s*(?P<d2>\d{{1,2}})\b"
+            rf"(?:,?\s+{_Y})?"
+        ),
+    ),
+    (
+        "range_dm",
+        re.compile(
+            rf"\b(?:between\s+)?(?P<d1>\d{{1,2}})\s*(?:-|–|—|to|and)\s*(?P<d2>\d{{1,2}})\s+"
+            rf"(?P<m>{MONTH_RE})\b(?:,?\s+{_Y})?"
+        ),
+    ),
     ("md", re.compile(rf"\b(?P<m>{MONTH_RE})\s+{_D}\b(?!\s*[-–,.]?\d)(?:,?\s+{_Y}\b)?")),
     ("dm", re.compile(rf"\b{_D}\s+(?P<m>{MONTH_RE})\b(?:,?\s+{_Y}\b)?")),
     ("my", re.compile(rf"\b(?P<m>{_FULL_MONTH})\s+(?:of\s+)?{_Y}\b")),
-    ("relative", re.compile(
-        r"\b(?P<rel>today|yesterday|tomorrow|(?:earlier |later )?this (?:year|month)|"
-        r"last (?:year|month)|next (?:year|month)|the (?:next|following|previous|same) day|"
-        r"a day (?:later|earlier)|the day (?:before|after))\b",
-        re.IGNORECASE)),
-    ("weekday", re.compile(
-        rf"\b(?P<pre>(?:last|next|this|on|since|by|until)\s+)?(?P<w>{WEEKDAY_RE})"
-        rf"(?:\s+(?:and|or|to|through|-|–)\s+(?P<w2>{WEEKDAY_RE}))?\b")),
-    ("month", re.compile(
-        rf"\b(?P<pre>in|since|by|until|early|late|mid-|earlier in|later in|from|during)\s+"
-        rf"(?P<m>{_FULL_MONTH})\b(?!\s+\d)")),
-    ("year", re.compile(
-        rf"\b(?P<pre>in|of|since|by|until|till|through|from|before|after|during|early|late|"
-        rf"mid-|around|circa|year)\s+{_Y}\b(?![-–/]\d|,\d|\s*(?:km|kilomet|people|troops|"
-        rf"missiles|warheads|soldiers|units)\b)")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>today|yesterday|tomorrow|(?:earlier |later )?this (?:year|month)|"
+            r"last (?:year|month)|next (?:year|month)|the (?:next|following|previous|same) day|"
+            r"a day (?:later|earlier)|the day (?:before|after))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<pre>(?:last|next|this|on|since|by|until)\s+)?(?P<w>{WEEKDAY_RE})"
+            rf"(?:\s+(?:and|or|to|through|-|–)\s+(?P<w2>{WEEKDAY_RE}))?\b"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<pre>in|since|by|until|early|late|mid-|earlier in|later in|from|during)\s+"
+            rf"(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<pre>in|of|since|by|until|till|through|from|before|after|during|early|late|"
+            rf"mid-|around|circa|year)\s+{_Y}\b(?![-–/]\d|,\d|\s*(?:km|kilomet|people|troops|"
+            rf"missiles|warheads|soldiers|units)\b)"
+        ),
+    ),
 ]
 
 
@@ -145,8 +171,9 @@ def find_dates(article: ParsedArticle, quote_spans: list[tuple[int, int]]) -> li
                 if phrase is None:
                     continue
                 taken.append((m.start(), m.end()))
-                s, e = next(((s, e) for s, e in sentences if s <= m.start() < e),
-                            (para.skip, len(text)))
+                s, e = next(
+                    ((s, e) for s, e in sentences if s <= m.start() < e), (para.skip, len(text))
+                )
                 phrase.start, phrase.end = para.start + m.start(), para.start + m.end()
                 phrase.text, phrase.paragraph = m.group(0), index
                 phrase.sentence = (para.start + s, para.start + e)
@@ -187,6 +214,7 @@ def _phrase(kind: str, m: re.Match) -> DatePhrase | None:
 
 # -- publication date ---------------------------------------------------------------------
 
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
@@ -198,8 +226,13 @@ def lead_weekday(article: ParsedArticle, phrases: list[DatePhrase]) -> int | Non
         leads = {i for i, p in enumerate(article.paragraphs) if p.kind == "body"}
         leads = {min(leads)} if leads else set()
     for phrase in phrases:
-        if phrase.kind == "weekday" and phrase.paragraph in leads and phrase.weekday2 is None \
-                and phrase.rel in (None, "on") and not phrase.in_quote:
+        if (
+            phrase.kind == "weekday"
+            and phrase.paragraph in leads
+            and phrase.weekday2 is None
+            and phrase.rel in (None, "on")
+            and not phrase.in_quote
+        ):
             return phrase.weekday
     return None
 
@@ -208,16 +241,22 @@ def collect_evidence(phrases: list[DatePhrase]) -> YearEvidence:
     ev = YearEvidence()
     for p in phrases:
         if p.kind in ("year", "my") or (p.year and p.kind in ("md", "dm", "range_md", "range_dm")):
-            if p.tense == "future" or (p.kind == "year" and p.text.lower().startswith(
-                    ("by ", "until ", "till "))):
+            if p.tense == "future" or (
+                p.kind == "year" and p.text.lower().startswith(("by ", "until ", "till "))
+            ):
                 ev.future_years.append(p.year)
             elif p.tense == "past" or p.text.lower().startswith(("since ", "after ")):
                 ev.past_years.append(p.year)
     return ev
 
 
-def infer_published(article: ParsedArticle, phrases: list[DatePhrase], evidence: YearEvidence,
-                    today: dt.date, year_hint: int | None = None):
+def infer_published(
+    article: ParsedArticle,
+    phrases: list[DatePhrase],
+    evidence: YearEvidence,
+    today: dt.date,
+    year_hint: int | None = None,
+):
     """(date or None, candidate years, reason)."""
     month, day = article.dateline_month, article.dateline_day
     if month is None or day is None:
@@ -231,8 +270,9 @@ def infer_published(article: ParsedArticle, phrases: list[DatePhrase], evidence:
     weekday = lead_weekday(article, phrases)
     if weekday is not None:
         exact = [y for y in years if dt.date(y, month, day).weekday() == weekday]
-        late = [y for y in years if (dt.date(y, month, day) - dt.timedelta(days=1)).weekday()
-                == weekday]
+        late = [
+            y for y in years if (dt.date(y, month, day) - dt.timedelta(days=1)).weekday() == weekday
+        ]
         years = exact or late
     if year_hint is not None:
         near = [y for y in years if abs(y - year_hint) <= (0 if weekday is None else 1)]
@@ -240,9 +280,11 @@ def infer_published(article: ParsedArticle, phrases: list[DatePhrase], evidence:
             best = min(near, key=lambda y: abs(y - year_hint))
             return dt.date(best, month, day), [best], "year hint"
         return None, years, f"the year hint {year_hint} does not fit the weekday"
-    narrowed = [y for y in years
-                if all(y <= f for f in evidence.future_years)
-                and all(y >= p for p in evidence.past_years)]
+    narrowed = [
+        y
+        for y in years
+        if all(y <= f for f in evidence.future_years) and all(y >= p for p in evidence.past_years)
+    ]
     if narrowed:
         years = narrowed
     if weekday is None and not (evidence.anchors or evidence.position_ranges):
@@ -268,6 +310,7 @@ def infer_published(article: ParsedArticle, phrases: list[DatePhrase], evidence:
 
 # -- resolution ---------------------------------------------------------------------------
 
+
 def _pick(candidates: list[dt.date], ref: dt.date, tense: str, slack: int) -> dt.date:
     nearest = min(candidates, key=lambda d: (abs((d - ref).days), d < ref))
     if tense == "past" and (nearest - ref).days > slack:
@@ -283,8 +326,9 @@ def _md(year: int, month: int, day: int) -> dt.date | None:
     return dt.date(year, month, day) if _valid(year, month, day) else None
 
 
-def resolve(phrases: list[DatePhrase], published: dt.date | None,
-            reference_year: int | None = None) -> None:
+def resolve(
+    phrases: list[DatePhrase], published: dt.date | None, reference_year: int | None = None
+) -> None:
     """Set edtf (or leave None when it cannot be known) on every phrase."""
     previous_day: dt.date | None = None
     sentence_day: dt.date | None = None
@@ -298,8 +342,11 @@ def resolve(phrases: list[DatePhrase], published: dt.date | None,
             if p.year:
                 day = _md(p.year, p.month, p.day)
             elif ref is not None:
-                cands = [d for y in (ref.year - 1, ref.year, ref.year + 1)
-                         if (d := _md(y, p.month, p.day))]
+                cands = [
+                    d
+                    for y in (ref.year - 1, ref.year, ref.year + 1)
+                    if (d := _md(y, p.month, p.day))
+                ]
                 if p.weekday is not None:
                     cands = [d for d in cands if d.weekday() == p.weekday] or cands
                 day = _pick(cands, ref, p.tense, 7) if cands else None

@@ -24,6 +24,7 @@ class IngestWarningCode(StrEnum):
     LEGACY_ENCODING = "legacy_encoding"
     UNRESOLVED_SPEAKER = "unresolved_speaker"
     NO_STATEMENT_DATE = "no_statement_date"
+    STATEMENT_DATE_RANGE = "statement_date_range"
 
 
 class IngestError(Exception):

@@ -102,9 +102,11 @@ def _outlet(article: ParsedArticle, knowledge: Knowledge) -> tuple[OutletInfo | 
         known = knowledge.outlet(article.outlet_printed)
         if known:
             return known, known.name
-        article.warn(IngestWarningCode.UNKNOWN_OUTLET,
-                     f"The dateline credits “{article.outlet_printed}”, which is not a known "
-                     "outlet; add it (or an alias) to the outlets to link it.")
+        article.warn(
+            IngestWarningCode.UNKNOWN_OUTLET,
+            f"The dateline credits “{article.outlet_printed}”, which is not a known "
+            "outlet; add it (or an alias) to the outlets to link it.",
+        )
         return None, article.outlet_printed
     if article.outlet_credit:
         known = knowledge.outlet(article.outlet_credit)
@@ -114,8 +116,9 @@ def _outlet(article: ParsedArticle, knowledge: Knowledge) -> tuple[OutletInfo | 
     return None, None
 
 
-def analyse(name: str, data: bytes | str, knowledge: Knowledge,
-            year_hint: int | None = None) -> ArticleResult:
+def analyse(
+    name: str, data: bytes | str, knowledge: Knowledge, year_hint: int | None = None
+) -> ArticleResult:
     """Everything but the dates' final resolution. Raises IngestError."""
     article = parse_article(data)
     outlet, outlet_name = _outlet(article, knowledge)
@@ -123,9 +126,11 @@ def analyse(name: str, data: bytes | str, knowledge: Knowledge,
     attribute(article, scan)
     classify(scan)
     if scan.unbalanced:
-        article.warn(IngestWarningCode.UNBALANCED_QUOTES,
-                     f"{scan.unbalanced} quotation mark(s) without a partner; the quote was "
-                     "closed at the end of its paragraph and its confidence lowered.")
+        article.warn(
+            IngestWarningCode.UNBALANCED_QUOTES,
+            f"{scan.unbalanced} quotation mark(s) without a partner; the quote was "
+            "closed at the end of its paragraph and its confidence lowered.",
+        )
     paraphrases = find_paraphrases(article, scan)
     resolver = Resolver(article, knowledge, scan.masked)
     spans = [(q.speaker_span[0], q.speaker_span[1], True) for q in scan.quotes if q.speaker_span]
@@ -148,40 +153,57 @@ def analyse(name: str, data: bytes | str, knowledge: Knowledge,
             conf *= 0.7
         if q.partial:
             conf *= 0.9
-        statements.append(StatementDraft("direct_quote", q.text, q.start, q.end, entity,
-                                         q.cue_verb or "", round(conf, 2)))
+        statements.append(
+            StatementDraft(
+                "direct_quote", q.text, q.start, q.end, entity, q.cue_verb or "", round(conf, 2)
+            )
+        )
     for p in paraphrases:
         entity, mention = resolver.speaker_at(p.speaker_span)
         if entity is None:
             continue
         conf = 0.55 * (MENTION_FACTOR[mention.kind] if mention else 0.6)
-        text = article.body[p.content[0]:p.content[1]].strip().rstrip(",")
-        statements.append(StatementDraft("paraphrase", text, p.start, p.end, entity, p.cue_verb,
-                                         round(conf, 2)))
+        text = article.body[p.content[0] : p.content[1]].strip().rstrip(",")
+        statements.append(
+            StatementDraft("paraphrase", text, p.start, p.end, entity, p.cue_verb, round(conf, 2))
+        )
     statements.sort(key=lambda s: s.start)
     for s in statements:
         if s.speaker is None:
-            article.warn(IngestWarningCode.UNRESOLVED_SPEAKER,
-                         f"No speaker found for the quote at {s.start}: “{s.text[:60]}”.")
+            article.warn(
+                IngestWarningCode.UNRESOLVED_SPEAKER,
+                f"No speaker found for the quote at {s.start}: “{s.text[:60]}”.",
+            )
 
     result = ArticleResult(
-        file=name, article=article, content_hash=content_hash(article.body), outlet=outlet,
-        outlet_name=outlet_name, statements=statements, treaty_mentions=[], phrases=phrases,
-        evidence=evidence, year_hint=year_hint,
+        file=name,
+        article=article,
+        content_hash=content_hash(article.body),
+        outlet=outlet,
+        outlet_name=outlet_name,
+        statements=statements,
+        treaty_mentions=[],
+        phrases=phrases,
+        evidence=evidence,
+        year_hint=year_hint,
     )
     result._resolver = resolver
     # Treaties need a date to choose between namesakes; a first pass uses the dateline.
-    published, candidates, reason = infer_published(article, phrases, evidence, knowledge.today,
-                                                    year_hint)
+    published, candidates, reason = infer_published(
+        article, phrases, evidence, knowledge.today, year_hint
+    )
     result.treaty_mentions = find_treaties(article, knowledge, published)
     _treaty_and_position_evidence(result, knowledge)
-    published, candidates, reason = infer_published(article, phrases, evidence, knowledge.today,
-                                                    year_hint)
+    published, candidates, reason = infer_published(
+        article, phrases, evidence, knowledge.today, year_hint
+    )
     result.published, result.year_candidates = published, candidates
     result.published_reason = reason
     if published is None and article.dateline_month:
-        article.warn(IngestWarningCode.AMBIGUOUS_YEAR,
-                     f"The dateline gives no year and it cannot be inferred ({reason}).")
+        article.warn(
+            IngestWarningCode.AMBIGUOUS_YEAR,
+            f"The dateline gives no year and it cannot be inferred ({reason}).",
+        )
     elif published is None:
         article.warn(IngestWarningCode.NO_DATE, "The article prints no publication date.")
     result.fingerprint = Fingerprint.of(article.body, [s.text for s in result.quotes])
@@ -205,9 +227,17 @@ def _treaty_and_position_evidence(result: ArticleResult, knowledge: Knowledge) -
             continue
         for pos in actor.positions:
             words = set(re.findall(r"[a-z]+", pos.title.lower()))
-            if pos.start and words & entity.titles & {"president", "secretary", "minister",
-                                                        "chancellor", "premier", "spokesman",
-                                                        "spokeswoman", "ambassador", "king"}:
+            if pos.start and words & entity.titles & {
+                "president",
+                "secretary",
+                "minister",
+                "chancellor",
+                "premier",
+                "spokesman",
+                "spokeswoman",
+                "ambassador",
+                "king",
+            }:
                 end = pos.end.year if pos.end else knowledge.today.year
                 ev.position_ranges.append((pos.start.year, end))
 
@@ -247,8 +277,9 @@ def adopt_year(result: ArticleResult, partner_dates: list[dt.date | None]) -> No
             if abs((mine - other).days) <= 2:
                 result.published = mine
                 result.published_reason = "same story"
-                result.warnings[:] = [w for w in result.warnings
-                                      if w["code"] != IngestWarningCode.AMBIGUOUS_YEAR]
+                result.warnings[:] = [
+                    w for w in result.warnings if w["code"] != IngestWarningCode.AMBIGUOUS_YEAR
+                ]
                 return
 
 
@@ -263,10 +294,19 @@ def finish(result: ArticleResult) -> None:
         s.treaties = _refs_in(mentions, s.start, s.end)
         # The day a statement was made is the reporting day its own sentence names ("said
         # on Friday"), never a date in what was said.
-        s.date_phrase = next((p for p in result.phrases if p.edtf and not p.in_quote
-                              and p.sentence[0] < s.end and s.start < p.sentence[1]
-                              and (p.kind == "weekday" or p.rel in ("today", "yesterday"))
-                              and "/" not in p.edtf), None)
+        s.date_phrase = next(
+            (
+                p
+                for p in result.phrases
+                if p.edtf
+                and not p.in_quote
+                and p.sentence[0] < s.end
+                and s.start < p.sentence[1]
+                and (p.kind == "weekday" or p.rel in ("today", "yesterday"))
+                and "/" not in p.edtf
+            ),
+            None,
+        )
     events: list[EventDraft] = []
     for p in result.phrases:
         if not p.edtf:
@@ -280,10 +320,22 @@ def finish(result: ArticleResult) -> None:
         conf = 0.6 if result.published else 0.5
         if p.in_quote:
             conf *= 0.9
-        participants = [m.entity for m in resolver.mentions
-                        if s <= m.start < e and m.entity is not None and m.entity.actor]
-        events.append(EventDraft(p, title, s, e, round(conf, 2), _refs_in(mentions, s, e),
-                                 list(dict.fromkeys(participants))))
+        participants = [
+            m.entity
+            for m in resolver.mentions
+            if s <= m.start < e and m.entity is not None and m.entity.actor
+        ]
+        events.append(
+            EventDraft(
+                p,
+                title,
+                s,
+                e,
+                round(conf, 2),
+                _refs_in(mentions, s, e),
+                list(dict.fromkeys(participants)),
+            )
+        )
     result.events = events
 
 
@@ -305,7 +357,7 @@ def _title(sentence: str, s: int, e: int, limit: int = 160) -> str:
     if len(text) <= limit:
         return text.rstrip(".")
     left = max(0, s - limit // 2)
-    piece = sentence[left:left + limit]
+    piece = sentence[left : left + limit]
     cut = piece.rfind(" ")
     return ("…" if left else "") + " ".join(piece[:cut].split()) + "…"
 
@@ -319,21 +371,44 @@ def contract(result: ArticleResult) -> dict:
         "dateline_place": art.dateline_place,
         "published": result.published_edtf,
         "quotes": [
-            {"speaker": s.speaker_name, "text": s.text, "cue_verb": s.cue_verb,
-             "direct": True, "start": s.start, "end": s.end, "confidence": s.confidence}
+            {
+                "speaker": s.speaker_name,
+                "text": s.text,
+                "cue_verb": s.cue_verb,
+                "direct": True,
+                "start": s.start,
+                "end": s.end,
+                "confidence": s.confidence,
+            }
             for s in result.quotes
         ],
         "paraphrases": [
-            {"speaker": s.speaker_name, "text": s.text, "cue_verb": s.cue_verb,
-             "direct": False, "start": s.start, "end": s.end, "confidence": s.confidence}
-            for s in result.statements if s.kind == "paraphrase"
+            {
+                "speaker": s.speaker_name,
+                "text": s.text,
+                "cue_verb": s.cue_verb,
+                "direct": False,
+                "start": s.start,
+                "end": s.end,
+                "confidence": s.confidence,
+            }
+            for s in result.statements
+            if s.kind == "paraphrase"
         ],
         "treaties": treaty_names(result.treaty_mentions),
-        "new_treaties": [r.display for r in {m.ref.key: m.ref for m in result.treaty_mentions
-                                               if m.ref.info is None}.values()],
+        "new_treaties": [
+            r.display
+            for r in {
+                m.ref.key: m.ref for m in result.treaty_mentions if m.ref.info is None
+            }.values()
+        ],
         "dated_events": [
-            {"text": ev.title, "date": ev.phrase.edtf, "phrase": ev.phrase.text,
-             "confidence": ev.confidence}
+            {
+                "text": ev.title,
+                "date": ev.phrase.edtf,
+                "phrase": ev.phrase.text,
+                "confidence": ev.confidence,
+            }
             for ev in result.events
         ],
         "same_story_as": list(dict.fromkeys(result.same_story_as)),

@@ -38,6 +38,7 @@ from sources.ingest.knowledge import (
 from sources.ingest.similarity import Fingerprint, fold, same_story, text_overlap
 from sources.ingest.speakers import Entity
 from sources.ingest.treaties import TreatyRef
+from sources.ingest.undated import LOWER_CONFIDENCE, undated_range
 from sources.models import Citation, Outlet, Source
 from timeline.models import (
     ActionKind,
@@ -75,6 +76,7 @@ RECENT_SOURCES = 2000
 
 # -- lookup tables ------------------------------------------------------------------------
 
+
 def load_knowledge(today: dt.date | None = None) -> Knowledge:
     actors = []
     positions: dict[int, list[PositionInfo]] = {}
@@ -87,28 +89,54 @@ def load_knowledge(today: dt.date | None = None) -> Knowledge:
     for a in Actor.objects.exclude(status=Status.RETRACTED).only(
         "id", "name", "short_name", "aliases", "kind", "parent_id"
     ):
-        actors.append(ActorInfo(a.id, a.name, a.kind, a.short_name, list(a.aliases),
-                                positions.get(a.id, []), a.parent_id))
+        actors.append(
+            ActorInfo(
+                a.id,
+                a.name,
+                a.kind,
+                a.short_name,
+                list(a.aliases),
+                positions.get(a.id, []),
+                a.parent_id,
+            )
+        )
     treaties = []
     for t in Treaty.objects.exclude(status=Status.RETRACTED).prefetch_related("actions"):
         actions = [x for x in t.actions.all() if x.status != Status.RETRACTED]
         dates = [x.date_start for x in actions if x.date_start]
         ends = t.expires_end
-        extensions = [x.extended_until_end for x in actions
-                      if x.action == ActionKind.EXTENSION and x.extended_until_end]
+        extensions = [
+            x.extended_until_end
+            for x in actions
+            if x.action == ActionKind.EXTENSION and x.extended_until_end
+        ]
         if extensions:
             ends = max(extensions)
-        withdrawals = [x.date_start for x in actions
-                       if x.action == ActionKind.WITHDRAWAL_EFFECTIVE and x.date_start]
+        withdrawals = [
+            x.date_start
+            for x in actions
+            if x.action == ActionKind.WITHDRAWAL_EFFECTIVE and x.date_start
+        ]
         if withdrawals and t.kind == "bilateral":
             ends = min(withdrawals) if ends is None else min(ends, min(withdrawals))
-        treaties.append(TreatyInfo(t.id, t.name, t.short_name, list(t.aliases), t.signed_start,
-                                   t.entered_into_force_start, ends, dates))
+        treaties.append(
+            TreatyInfo(
+                t.id,
+                t.name,
+                t.short_name,
+                list(t.aliases),
+                t.signed_start,
+                t.entered_into_force_start,
+                ends,
+                dates,
+            )
+        )
     outlets = [OutletInfo(o.id, o.name, list(o.aliases)) for o in Outlet.objects.all()]
     return Knowledge(actors, treaties, outlets, today or timezone.localdate())
 
 
 # -- reading files ------------------------------------------------------------------------
+
 
 def expand(paths: Iterable[str]) -> list[Path]:
     files: list[Path] = []
@@ -147,19 +175,23 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise IngestError(IngestErrorCode.UNREADABLE,
-                          f"Cannot read the file: {exc.strerror or exc}.") from exc
+        raise IngestError(
+            IngestErrorCode.UNREADABLE, f"Cannot read the file: {exc.strerror or exc}."
+        ) from exc
 
 
 # -- relating articles --------------------------------------------------------------------
+
 
 def _buckets(fp: Fingerprint) -> set[int]:
     """Keys that any same-story partner is likely to share: quote 6-grams, sampled shingles."""
     keys = {s for s in fp.shingles if s % 16 == 0}
     for q in fp.quotes:
         words = q.split()
-        keys |= {zlib.crc32(" ".join(words[i:i + 6]).encode()) | 1 << 40
-                 for i in range(max(1, len(words) - 5))}
+        keys |= {
+            zlib.crc32(" ".join(words[i : i + 6]).encode()) | 1 << 40
+            for i in range(max(1, len(words) - 5))
+        }
     return keys
 
 
@@ -207,8 +239,11 @@ def _stored_fingerprints(result: ArticleResult, cache: dict) -> list[tuple[Sourc
     day = result.published
     if day is not None:
         qs = Source.objects.filter(
-            Q(published_start__lte=day + SAME_STORY_WINDOW, published_end__gte=day
-              - SAME_STORY_WINDOW) | Q(published_start__isnull=True)
+            Q(
+                published_start__lte=day + SAME_STORY_WINDOW,
+                published_end__gte=day - SAME_STORY_WINDOW,
+            )
+            | Q(published_start__isnull=True)
         )
     else:
         qs = Source.objects.order_by("-created_at")[:RECENT_SOURCES]
@@ -216,8 +251,9 @@ def _stored_fingerprints(result: ArticleResult, cache: dict) -> list[tuple[Sourc
     for source in qs.only("id", "title", "body", "published", "published_start"):
         if source.pk not in cache:
             quotes = list(
-                Statement.objects.filter(citations__source=source, kind="direct_quote")
-                .values_list("text", flat=True)
+                Statement.objects.filter(citations__source=source, kind="direct_quote").values_list(
+                    "text", flat=True
+                )
             )
             cache[source.pk] = (source, Fingerprint.of(source.body, quotes))
         out.append(cache[source.pk])
@@ -243,6 +279,7 @@ def relate_to_stored(outcome: Outcome, cache: dict) -> None:
 
 # -- writing ------------------------------------------------------------------------------
 
+
 class Writer:
     """Creates the rows for one article. Call inside a transaction."""
 
@@ -265,21 +302,29 @@ class Writer:
 
     def _state_names(self) -> set[str]:
         if not hasattr(self, "_states"):
-            self._states = {n for a in self.knowledge.actors if a.kind == "state"
-                            for n in a.names()}
+            self._states = {
+                n for a in self.knowledge.actors if a.kind == "state" for n in a.names()
+            }
         return self._states
 
     def actor(self, entity: Entity, counts: dict) -> Actor:
         if entity.actor is not None and entity.actor.id is not None:
             return Actor.objects.get(pk=entity.actor.id)
         name = entity.display.strip()[:200]
-        kind = entity.kind if entity.kind in ("person", "organisation", "state", "group") else (
-            "person" if re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[A-Z][a-z\-]+){1,2}", name)
-            else "organisation")
+        kind = (
+            entity.kind
+            if entity.kind in ("person", "organisation", "state", "group")
+            else (
+                "person"
+                if re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[A-Z][a-z\-]+){1,2}", name)
+                else "organisation"
+            )
+        )
         actor = Actor.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
         if actor is None:
-            actor = Actor.objects.create(name=name, kind=kind, status=Status.DRAFT,
-                                         description=INGEST_NOTE)
+            actor = Actor.objects.create(
+                name=name, kind=kind, status=Status.DRAFT, description=INGEST_NOTE
+            )
             counts["new_actors"] = counts.get("new_actors", 0) + 1
         return actor
 
@@ -290,11 +335,15 @@ class Writer:
         treaty = Treaty.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
         if treaty is None:
             states = self._state_names()
-            bilateral = any(a in states and b in states
-                            for a, b in re.findall(r"([A-Z][\w.]*)-([A-Z][\w.]*)", name))
+            bilateral = any(
+                a in states and b in states
+                for a, b in re.findall(r"([A-Z][\w.]*)-([A-Z][\w.]*)", name)
+            )
             treaty = Treaty.objects.create(
-                name=name, kind="bilateral" if bilateral else "multilateral",
-                status=Status.DRAFT, summary=INGEST_NOTE,
+                name=name,
+                kind="bilateral" if bilateral else "multilateral",
+                status=Status.DRAFT,
+                summary=INGEST_NOTE,
             )
             counts["new_treaties"] = counts.get("new_treaties", 0) + 1
         return treaty
@@ -305,9 +354,15 @@ class Writer:
         counts = outcome.counts
         outlet = Outlet.objects.get(pk=result.outlet.id) if result.outlet else None
         source = Source(
-            outlet=outlet, title=art.headline[:500], published=result.published_edtf or "",
-            dateline_place=(art.dateline_place or "")[:200], language="en", body=art.body,
-            raw_text=art.raw_text, retrieved_at=timezone.now(), status=Status.DRAFT,
+            outlet=outlet,
+            title=art.headline[:500],
+            published=result.published_edtf or "",
+            dateline_place=(art.dateline_place or "")[:200],
+            language="en",
+            body=art.body,
+            raw_text=art.raw_text,
+            retrieved_at=timezone.now(),
+            status=Status.DRAFT,
         )
         if outcome.duplicate_of_source:
             source.duplicate_of_id = outcome.duplicate_of_source
@@ -328,21 +383,33 @@ class Writer:
         for draft in result.statements:
             self._statement(source, result, draft, treaty_rows, counts)
         for ev in result.events:
-            sentence = art.body[ev.start:ev.end]
+            sentence = art.body[ev.start : ev.end]
             event = Event.objects.create(
-                title=ev.title[:300], summary=sentence, date=ev.phrase.edtf,
-                event_type=self.event_type(sentence), confidence=ev.confidence,
-                status=Status.DRAFT, place_name="",
+                title=ev.title[:300],
+                summary=sentence,
+                date=ev.phrase.edtf,
+                event_type=self.event_type(sentence),
+                confidence=ev.confidence,
+                status=Status.DRAFT,
+                place_name="",
             )
             event.treaties.set(treaty_rows(ev.treaties))
             for entity in ev.participants:
-                EventParticipant.objects.get_or_create(event=event,
-                                                       actor=self.actor(entity, counts))
-            Citation.objects.create(source=source, event=event, excerpt=sentence, start=ev.start,
-                                    end=ev.end, note=f"date phrase: “{ev.phrase.text}”")
+                EventParticipant.objects.get_or_create(
+                    event=event, actor=self.actor(entity, counts)
+                )
+            Citation.objects.create(
+                source=source,
+                event=event,
+                excerpt=sentence,
+                start=ev.start,
+                end=ev.end,
+                note=f"date phrase: “{ev.phrase.text}”",
+            )
             for s, e in ev.also_cited:
-                Citation.objects.get_or_create(source=source, event=event, excerpt=art.body[s:e],
-                                               start=s, end=e)
+                Citation.objects.get_or_create(
+                    source=source, event=event, excerpt=art.body[s:e], start=s, end=e
+                )
             counts["events"] = counts.get("events", 0) + 1
         outcome.source_id = source.pk
 
@@ -351,36 +418,79 @@ class Writer:
             counts["skipped_statements"] = counts.get("skipped_statements", 0) + 1
             return
         date = (draft.date_phrase.edtf if draft.date_phrase else None) or result.published_edtf
-        if not date:
-            counts["skipped_statements"] = counts.get("skipped_statements", 0) + 1
-            if not any(w["code"] == IngestWarningCode.NO_STATEMENT_DATE for w in result.warnings):
-                result.article.warn(IngestWarningCode.NO_STATEMENT_DATE,
-                                    "Statements were not stored: the article gives no date for "
-                                    "them. Set the source's date and add them by hand.")
-            return
-        speaker = self.actor(draft.speaker, counts)
-        on_behalf = None
+        confidence, note = draft.confidence, ""
+        speaker = None
         day = (draft.date_phrase.first_day if draft.date_phrase else None) or result.published
+        if not date:
+            span = undated_range(result, source.retrieved_at.astimezone(dt.UTC).date())
+            if span is None:
+                counts["skipped_statements"] = counts.get("skipped_statements", 0) + 1
+                _warn_once(
+                    result,
+                    IngestWarningCode.NO_STATEMENT_DATE,
+                    "Statements were not stored: the article gives no date for them "
+                    "and nothing in it bounds one. Set the source's date and add them "
+                    "by hand.",
+                )
+                return
+            date, note = span.edtf, span.note
+            confidence = round(draft.confidence * LOWER_CONFIDENCE, 2)
+            speaker = self.actor(draft.speaker, counts)
+            held = speaker.position_on(span.lower.day) if speaker.kind == "person" else None
+            if held is not None and held == speaker.position_on(span.upper.day):
+                day = span.lower.day  # one position held over the whole range
+            _warn_once(
+                result,
+                IngestWarningCode.STATEMENT_DATE_RANGE,
+                f"The article does not date its statements; they were stored with the "
+                f"range {span.edtf} and lower confidence. {span.note}",
+            )
+            counts["ranged_statements"] = counts.get("ranged_statements", 0) + 1
+        speaker = speaker or self.actor(draft.speaker, counts)
+        on_behalf = None
         if speaker.kind == "person" and day is not None:
             position = speaker.position_on(day)
             on_behalf = position.organisation if position else None
         statement = Statement.objects.create(
-            speaker=speaker, on_behalf_of=on_behalf, date=date, kind=draft.kind,
-            language="en", text=draft.text, cue_verb=(draft.cue_verb or "")[:40],
-            confidence=draft.confidence, status=Status.DRAFT,
+            speaker=speaker,
+            on_behalf_of=on_behalf,
+            date=date,
+            kind=draft.kind,
+            language="en",
+            text=draft.text,
+            cue_verb=(draft.cue_verb or "")[:40],
+            confidence=confidence,
+            status=Status.DRAFT,
         )
         statement.treaties.set(treaty_rows(draft.treaties))
-        excerpt = result.article.body[draft.start:draft.end]
-        Citation.objects.create(source=source, statement=statement, excerpt=excerpt,
-                                start=draft.start, end=draft.end)
+        excerpt = result.article.body[draft.start : draft.end]
+        Citation.objects.create(
+            source=source,
+            statement=statement,
+            excerpt=excerpt,
+            start=draft.start,
+            end=draft.end,
+            note=note,
+        )
         counts["statements"] = counts.get("statements", 0) + 1
+
+
+def _warn_once(result: ArticleResult, code: IngestWarningCode, message: str) -> None:
+    if not any(w["code"] == code for w in result.warnings):
+        result.article.warn(code, message)
 
 
 # -- the run ------------------------------------------------------------------------------
 
-def run(paths: Iterable[str], *, dry_run: bool, year_hint: int | None = None,
-        progress: Callable[[Iterable], Iterable] = lambda it: it,
-        knowledge: Knowledge | None = None) -> list[Outcome]:
+
+def run(
+    paths: Iterable[str],
+    *,
+    dry_run: bool,
+    year_hint: int | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda it: it,
+    knowledge: Knowledge | None = None,
+) -> list[Outcome]:
     files = expand(paths)
     knowledge = knowledge or load_knowledge()
     outcomes: list[Outcome] = []
@@ -404,9 +514,13 @@ def run(paths: Iterable[str], *, dry_run: bool, year_hint: int | None = None,
     writer = Writer(knowledge)
     sources_by_file: dict[str, int] = {}
     for o in good:
-        if o.duplicate_of_source and o.result.content_hash and Source.objects.filter(
-            pk=o.duplicate_of_source, content_hash=o.result.content_hash
-        ).exists():
+        if (
+            o.duplicate_of_source
+            and o.result.content_hash
+            and Source.objects.filter(
+                pk=o.duplicate_of_source, content_hash=o.result.content_hash
+            ).exists()
+        ):
             o.status, o.source_id = "unchanged", o.duplicate_of_source
             sources_by_file.setdefault(o.file, o.source_id)
             continue
@@ -420,8 +534,11 @@ def run(paths: Iterable[str], *, dry_run: bool, year_hint: int | None = None,
             o.status = "stored"
             sources_by_file[o.file] = o.source_id
         except Exception as exc:
-            o.error = {"file": o.file, "error": str(IngestErrorCode.DATABASE),
-                       "reason": f"Nothing was stored for this article: {exc}"}
+            o.error = {
+                "file": o.file,
+                "error": str(IngestErrorCode.DATABASE),
+                "reason": f"Nothing was stored for this article: {exc}",
+            }
             o.status, o.source_id = "error", None
     return outcomes
 
@@ -441,5 +558,13 @@ def summary(outcomes: list[Outcome], seconds: float) -> str:
     return ", ".join(parts) + f"; {seconds:.2f}s ({rate:.1f} articles/s)"
 
 
-__all__ = ["Outcome", "expand", "fold", "link_results", "load_knowledge", "run", "summary",
-           "text_overlap"]
+__all__ = [
+    "Outcome",
+    "expand",
+    "fold",
+    "link_results",
+    "load_knowledge",
+    "run",
+    "summary",
+    "text_overlap",
+]

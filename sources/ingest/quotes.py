@@ -29,9 +29,11 @@ _SPEAKER_START = re.compile(
     r"|(?!(?:In|At|On|For|From|With|Which|Who|When|Where|While|As|If|But|And|That)\b)[A-Z0-9\[])"
 )
 _LEAD_TRIM = re.compile(r"^(?:and|but|so|as|while|also|then|later)\s+", re.IGNORECASE)
-_ADVERB_RUN = r"(?:(?:also|later|then|further|again|once|has|had|have|was|is|would|repeatedly|" \
-    r"firmly|clearly|openly|strongly|publicly|separately|earlier|previously|recently|" \
+_ADVERB_RUN = (
+    r"(?:(?:also|later|then|further|again|once|has|had|have|was|is|would|repeatedly|"
+    r"firmly|clearly|openly|strongly|publicly|separately|earlier|previously|recently|"
     r"reportedly|however|too)\s+)*"
+)
 CUE_ALT = "(?-i:" + CUE_RE.pattern[3:-3] + ")"  # cue verbs are lower case in running text
 
 TAIL_SPEAKER_FIRST = re.compile(
@@ -117,7 +119,7 @@ def scan_quotes(article: ParsedArticle) -> QuoteScan:
         pos = para.skip
         if current is not None:
             # An open quote reaches this paragraph only if it starts with an opening mark.
-            first = text[pos:pos + 1]
+            first = text[pos : pos + 1]
             if first and (first in OPENERS or first == STRAIGHT):
                 current.parts.append((para.start + pos + 1, para.start + pos + 1))
                 current.last_paragraph = index
@@ -156,7 +158,7 @@ def scan_quotes(article: ParsedArticle) -> QuoteScan:
         if current is not None:
             current.parts.append((para.start + open_at, para.start + len(text)))
             nxt = paras[n + 1][1] if n + 1 < len(paras) else None
-            lead = nxt.text[nxt.skip:nxt.skip + 1] if nxt else ""
+            lead = nxt.text[nxt.skip : nxt.skip + 1] if nxt else ""
             if not (lead and (lead in OPENERS or lead == STRAIGHT)):
                 _close_unbalanced(scan, current, keep_parts=True)
                 current = None
@@ -195,11 +197,12 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     for m in re.finditer(r"[.!?]+[\"”’']*(?=\s+[\"“‘'A-Z0-9(\[]|\s*$)", text):
         if m.start() < start:
             continue
-        word = re.search(r"([\w.]+)$", text[s:m.start()])
+        word = re.search(r"([\w.]+)$", text[s : m.start()])
         token = word.group(1).lower() if word else ""
         if m.group(0).startswith(".") and (
-            token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(
-                r"(?:[a-z]\.)+[a-z]", token)
+            token in ABBREVIATIONS
+            or (len(token) == 1 and token.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
         ):
             continue
         spans.append((s, m.end()))
@@ -228,7 +231,7 @@ def _trim_speaker(phrase: str, offset: int) -> tuple[str, int]:
         m = _LEAD_TRIM.match(phrase)
         if not m:
             return phrase, offset
-        phrase, offset = phrase[m.end():], offset + m.end()
+        phrase, offset = phrase[m.end() :], offset + m.end()
 
 
 SWALLOWED_RE = re.compile(
@@ -272,8 +275,11 @@ def attribute(article: ParsedArticle, scan: QuoteScan) -> None:
         before = [q for q in same_para if q.start < quote.start]
         after = [q for q in same_para if q.start > quote.start]
         donor = (before[-1] if before else None) or (after[0] if after else None)
-        if donor is None and n and scan.quotes[n - 1].speaker_span and (
-            quote.paragraph - scan.quotes[n - 1].last_paragraph <= 1
+        if (
+            donor is None
+            and n
+            and scan.quotes[n - 1].speaker_span
+            and (quote.paragraph - scan.quotes[n - 1].last_paragraph <= 1)
         ):
             donor = scan.quotes[n - 1]
         if donor is not None:
@@ -300,14 +306,19 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
         if nxt:
             sent_end = close + nxt.start()
         tail = last.text[close:sent_end]
-        for rx, kind in ((TAIL_SPEAKER_FIRST, "tail"), (TAIL_CUE_FIRST, "tail"),
-                         (ACCORDING_RE, "according")):
+        for rx, kind in (
+            (TAIL_SPEAKER_FIRST, "tail"),
+            (TAIL_CUE_FIRST, "tail"),
+            (ACCORDING_RE, "according"),
+        ):
             m = rx.match(tail) if rx is not ACCORDING_RE else rx.search(tail)
             if m and _speaker_ok(m.group("spk")):
                 phrase, off = _trim_speaker(m.group("spk"), m.start("spk"))
                 cue = m.group("cue").lower() if "cue" in m.groupdict() else "according to"
-                quote.speaker_span = (last.start + close + off,
-                                      last.start + close + off + len(phrase))
+                quote.speaker_span = (
+                    last.start + close + off,
+                    last.start + close + off + len(phrase),
+                )
                 quote.speaker_text, quote.cue_verb, quote.attribution = phrase, cue, kind
                 break
     # Head: from the start of the sentence to the opening mark.
@@ -318,8 +329,9 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
             sent_start = s
             break
     head = first.text[sent_start:open_rel]
-    prev_close = max((m.end() for m in re.finditer(r"[”\"»]", masked_first[sent_start:open_rel])),
-                     default=0)
+    prev_close = max(
+        (m.end() for m in re.finditer(r"[”\"»]", masked_first[sent_start:open_rel])), default=0
+    )
     head_own = head[prev_close:]
     quote.partial = bool(re.search(r"\w", head_own)) and not re.search(r"[:]\s*$", head_own)
     if quote.speaker_span:
@@ -403,8 +415,17 @@ def find_paraphrases(article: ParsedArticle, scan: QuoteScan) -> list[Paraphrase
                 continue
             (ss, se), cue, (cs, ce) = found
             base = para.start + s
-            out.append(Paraphrase(base, base + len(sentence.rstrip()), (base + cs, base + ce),
-                                  (base + ss, base + se), sentence[ss:se], cue, index))
+            out.append(
+                Paraphrase(
+                    base,
+                    base + len(sentence.rstrip()),
+                    (base + cs, base + ce),
+                    (base + ss, base + se),
+                    sentence[ss:se],
+                    cue,
+                    index,
+                )
+            )
     return out
 
 

@@ -41,7 +41,7 @@ class Fingerprint:
     def of(cls, body: str, quotes: list[str]) -> Fingerprint:
         words = fold(body).split()
         shingles = frozenset(
-            zlib.crc32(" ".join(words[i:i + 5]).encode()) for i in range(max(0, len(words) - 4))
+            zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(0, len(words) - 4))
         )
         folded = [fold(q) for q in quotes]
         return cls([q for q in folded if len(q.split()) >= MIN_QUOTE_WORDS], shingles)

@@ -22,18 +22,26 @@ _TITLE_CAP = (
     r"Premier|Director|Chairman|Chairwoman|Senator|General|Envoy|Representative|Governor|Mayor|"
     r"King|Queen|Prince|Leader|Chief|Commander|Deputy|Adviser|Advisor|Head|Emir|Sheikh|Pope)"
 )
-_NOT_NAME = (r"(?!(?:If|When|The|An?|In|On|At|But|And|As|While|After|Before|Despite|According|"
-             r"Although|Since|Unlike|Under|With|For|From|By|Meanwhile|However|Then|So|Yet|"
-             r"This|That|These|Those|Both|Neither|Russian|American|Chinese)\b)")
-_NOT_TITLE = (r"(?!(?:President|Minister|Secretary|Spokesman|Spokeswoman|Ambassador|Chancellor|"
-              r"Premier|Director|Chairman|Senator|General|Envoy|Governor|Deputy|Foreign|Prime|"
-              r"Vice|Defense|Defence|State|Chief|Head|Commander|Adviser|Advisor)\b)")
-_NAME = (_NOT_NAME + _NOT_TITLE + r"[A-Z][a-z\-]+(?:\s+[A-Z]\.)?(?:\s+(?:bin\s+|al-|de\s+|"
-         r"van\s+|von\s+)?" + _NOT_TITLE + r"[A-Z][a-z\-]+(?:'[A-Z][a-z]+)?){1,2}"
-         r"(?![’'][A-Za-z]{2})")
+_NOT_NAME = (
+    r"(?!(?:If|When|The|An?|In|On|At|But|And|As|While|After|Before|Despite|According|"
+    r"Although|Since|Unlike|Under|With|For|From|By|Meanwhile|However|Then|So|Yet|"
+    r"This|That|These|Those|Both|Neither|Russian|American|Chinese)\b)"
+)
+_NOT_TITLE = (
+    r"(?!(?:President|Minister|Secretary|Spokesman|Spokeswoman|Ambassador|Chancellor|"
+    r"Premier|Director|Chairman|Senator|General|Envoy|Governor|Deputy|Foreign|Prime|"
+    r"Vice|Defense|Defence|State|Chief|Head|Commander|Adviser|Advisor)\b)"
+)
+_NAME = (
+    _NOT_NAME + _NOT_TITLE + r"[A-Z][a-z\-]+(?:\s+[A-Z]\.)?(?:\s+(?:bin\s+|al-|de\s+|"
+    r"van\s+|von\s+)?" + _NOT_TITLE + r"[A-Z][a-z\-]+(?:'[A-Z][a-z]+)?){1,2}"
+    r"(?![’'][A-Za-z]{2})"
+)
 _NAME_OR_SURNAME = _NOT_NAME + r"[A-Z][a-z\-]{2,}(?:\s+[A-Z][a-z\-]+){0,2}"
-_SPEECH = (r"(?:said|says|told|added|stressed|noted|emphasi[sz]ed|warned|explained|pointed out|"
-           r"recalled|insisted|argued|declared|stated|continued|concluded|urged|wrote|tweeted)\b")
+_SPEECH = (
+    r"(?:said|says|told|added|stressed|noted|emphasi[sz]ed|warned|explained|pointed out|"
+    r"recalled|insisted|argued|declared|stated|continued|concluded|urged|wrote|tweeted)\b"
+)
 PERSON_TITLED_RE = re.compile(
     rf"\b{_TITLE_CAP}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:and\s+)?[A-Z][\w'\-]*)?)?"
     rf"\s+(?P<name>{_NAME})"
@@ -60,14 +68,38 @@ ORG_RE = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR_RE = re.compile(
-    r"\b[Tt]he\s+(?P<noun>" + "|".join(sorted(ORG_HEADS | SPEAKER_NOUNS, key=len, reverse=True))
+    r"\b[Tt]he\s+(?P<noun>"
+    + "|".join(sorted(ORG_HEADS | SPEAKER_NOUNS, key=len, reverse=True))
     + r")\b(?!\s+(?:of\s+)?[A-Z])"
 )
 PRONOUN_RE = re.compile(r"^(?:he|she|him|her|it|they|them)$", re.IGNORECASE)
-GROUP_NOUNS = {"officials", "diplomats", "analysts", "experts", "sources", "observers", "critics",
-               "lawmakers", "residents", "witnesses", "authorities", "police", "protesters",
-               "leaders", "ministers", "negotiators", "participants", "delegates", "reporters",
-               "journalists", "scientists", "activists", "officers", "spokesmen", "envoys"}
+GROUP_NOUNS = {
+    "officials",
+    "diplomats",
+    "analysts",
+    "experts",
+    "sources",
+    "observers",
+    "critics",
+    "lawmakers",
+    "residents",
+    "witnesses",
+    "authorities",
+    "police",
+    "protesters",
+    "leaders",
+    "ministers",
+    "negotiators",
+    "participants",
+    "delegates",
+    "reporters",
+    "journalists",
+    "scientists",
+    "activists",
+    "officers",
+    "spokesmen",
+    "envoys",
+}
 _ORG_WORDS_SMALL = {"of", "the", "and", "for", "on"}
 
 
@@ -119,15 +151,21 @@ class ActorIndex:
             for surname in actor.surnames():
                 self.surname.setdefault(surname, []).append(actor)
         multi = sorted({n for n in self.exact if " " in n}, key=len, reverse=True)
-        single = sorted({n for n in self.exact if " " not in n} | set(self.surname),
-                        key=len, reverse=True)
+        single = sorted(
+            {n for n in self.exact if " " not in n} | set(self.surname), key=len, reverse=True
+        )
         self.multi_re = (
-            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in multi) + r")(?![\w])",
-                       re.IGNORECASE) if multi else None
+            re.compile(
+                r"(?<![\w])(?:" + "|".join(re.escape(n) for n in multi) + r")(?![\w])",
+                re.IGNORECASE,
+            )
+            if multi
+            else None
         )
         self.single_re = (
             re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in single) + r")(?![\w’'])")
-            if single else None
+            if single
+            else None
         )
 
     def lookup(self, printed: str) -> ActorInfo | None:
@@ -163,8 +201,11 @@ def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
         return True
     if not entity.titles & wanted:
         return False
-    mod_words = {w for w in re.findall(r"[a-z]+", mods.lower()) if w in {"foreign", "defense",
-                                                                          "defence", "prime"}}
+    mod_words = {
+        w
+        for w in re.findall(r"[a-z]+", mods.lower())
+        if w in {"foreign", "defense", "defence", "prime"}
+    }
     return not mod_words or bool(mod_words & entity.titles) or noun.lower() == "diplomat"
 
 
@@ -234,8 +275,15 @@ class Resolver:
             for s, e, actor in self.index.find(text):
                 if free(s, e):
                     kind = "name"
-                    found.append(Mention(base + s, base + e, text[s:e], kind,
-                                         self._entity_for_actor(actor, text[s:e])))
+                    found.append(
+                        Mention(
+                            base + s,
+                            base + e,
+                            text[s:e],
+                            kind,
+                            self._entity_for_actor(actor, text[s:e]),
+                        )
+                    )
                     taken.append((s, e))
             for m in PERSON_TITLED_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
@@ -243,7 +291,7 @@ class Resolver:
                 mods = left.group(0).split() if left else []
                 while mods and mods[0].lower() not in TITLE_PARTS and not mods[0][0].isupper():
                     mods.pop(0)
-                title = " ".join(mods) + " " + text[m.start():s]
+                title = " ".join(mods) + " " + text[m.start() : s]
                 if not free(s, e):
                     # A known name: still learn the title it carries.
                     for mention in found:
@@ -263,19 +311,41 @@ class Resolver:
             for m in ORG_RE.finditer(text):
                 s, e = m.start("org"), m.end("org")
                 if free(s, e):
-                    found.append(Mention(base + s, base + e, m.group("org"), "name",
-                                         self._entity_for_org(m.group("org"))))
+                    found.append(
+                        Mention(
+                            base + s,
+                            base + e,
+                            m.group("org"),
+                            "name",
+                            self._entity_for_org(m.group("org")),
+                        )
+                    )
                     taken.append((s, e))
             for rx in (TITLE_ONLY_RE, TITLE_CAPS_ONLY_RE):
                 for m in rx.finditer(text):
                     if free(m.start(), m.end()) and self._title_mods_ok(m.group("mods")):
-                        found.append(Mention(base + m.start(), base + m.end(), m.group(0), "title",
-                                             title=m.group("mods"), noun=m.group("noun")))
+                        found.append(
+                            Mention(
+                                base + m.start(),
+                                base + m.end(),
+                                m.group(0),
+                                "title",
+                                title=m.group("mods"),
+                                noun=m.group("noun"),
+                            )
+                        )
                         taken.append((m.start(), m.end()))
             for m in ANAPHOR_RE.finditer(text):
                 if free(m.start(), m.end()):
-                    found.append(Mention(base + m.start(), base + m.end(), m.group(0), "anaphor",
-                                         noun=m.group("noun").lower()))
+                    found.append(
+                        Mention(
+                            base + m.start(),
+                            base + m.end(),
+                            m.group(0),
+                            "anaphor",
+                            noun=m.group("noun").lower(),
+                        )
+                    )
                     taken.append((m.start(), m.end()))
         for s, e, is_speaker in extra_spans:
             inside = [m for m in found if m.start < e and s < m.end]
@@ -288,11 +358,20 @@ class Resolver:
             if PRONOUN_RE.match(bare):
                 found.append(Mention(s, e, phrase, "pronoun", speaker=is_speaker))
             elif (actor := self.index.lookup(bare)) is not None:
-                found.append(Mention(s, e, phrase, "name", self._entity_for_actor(actor, bare),
-                                     speaker=is_speaker))
+                found.append(
+                    Mention(
+                        s,
+                        e,
+                        phrase,
+                        "name",
+                        self._entity_for_actor(actor, bare),
+                        speaker=is_speaker,
+                    )
+                )
             elif re.fullmatch(_NAME_OR_SURNAME, bare) and bare.lower() not in GROUP_NOUNS:
-                found.append(Mention(s, e, phrase, "name", self._entity_for_person(bare),
-                                     speaker=is_speaker))
+                found.append(
+                    Mention(s, e, phrase, "name", self._entity_for_person(bare), speaker=is_speaker)
+                )
             else:
                 found.append(Mention(s, e, phrase, "phrase", speaker=is_speaker))
         found.sort(key=lambda m: (m.start, -m.end))
@@ -312,8 +391,9 @@ class Resolver:
         last_org_speaker: Entity | None = None
         last_person_speaker: Entity | None = None
         persons_seen: list[Entity] = []
-        named_persons = [m for m in self.mentions if m.kind == "name" and m.entity
-                         and m.entity.kind == "person"]
+        named_persons = [
+            m for m in self.mentions if m.kind == "name" and m.entity and m.entity.kind == "person"
+        ]
         orgs_seen: list[Entity] = []
         for m in self.mentions:
             if m.kind == "name":
@@ -323,8 +403,11 @@ class Resolver:
             elif m.kind == "pronoun":
                 word = m.text.strip().lower()
                 if word in ("he", "she", "him", "her"):
-                    m.entity = last_person or last_person_speaker or self._first_after(
-                        named_persons, m.start)
+                    m.entity = (
+                        last_person
+                        or last_person_speaker
+                        or self._first_after(named_persons, m.start)
+                    )
                 else:
                     m.entity = last_org_speaker or last_org
             elif m.kind == "anaphor":

@@ -99,7 +99,8 @@ class TreatyIndex:
         acronyms = sorted(self.by_acronym, key=len, reverse=True)
         self.acronym_re = (
             re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![\w])")
-            if acronyms else None
+            if acronyms
+            else None
         )
 
     def match(self, printed: str, acronym: str | None, on: dt.date | None) -> TreatyInfo | None:
@@ -118,8 +119,12 @@ class TreatyIndex:
                     elif len(name_key) == best:
                         hits += [t for t in treaties if t not in hits]
         if not hits and k:
-            scored = [(fuzz.token_sort_ratio(k, name_key), t)
-                      for name_key, ts in self.by_key.items() for t in ts if len(name_key) >= 6]
+            scored = [
+                (fuzz.token_sort_ratio(k, name_key), t)
+                for name_key, ts in self.by_key.items()
+                for t in ts
+                if len(name_key) >= 6
+            ]
             scored = [s for s in scored if s[0] >= 90]
             if scored:
                 top = max(s for s, _ in scored)
@@ -146,8 +151,9 @@ def _clean_printed(text: str) -> str:
     return " ".join(words)
 
 
-def find_treaties(article: ParsedArticle, knowledge: Knowledge,
-                  published: dt.date | None = None) -> list[TreatyMention]:
+def find_treaties(
+    article: ParsedArticle, knowledge: Knowledge, published: dt.date | None = None
+) -> list[TreatyMention]:
     index = knowledge.cached("treaties", lambda: TreatyIndex(knowledge.treaties))
     mentions: list[TreatyMention] = []
     refs: dict[str, TreatyRef] = {}
@@ -162,16 +168,21 @@ def find_treaties(article: ParsedArticle, knowledge: Knowledge,
             ref = refs.setdefault(k, TreatyRef(k, info.display, info, printed))
         else:
             k0 = tkey(printed)
-            k = aliases.get(k0) or aliases.get(k0.upper()) or (
-                aliases.get(acronym) if acronym else None)
+            k = (
+                aliases.get(k0)
+                or aliases.get(k0.upper())
+                or (aliases.get(acronym) if acronym else None)
+            )
             if k is None:
                 for ini in initials(printed):
                     k = k or aliases.get(ini)
             if k is None:
                 k = f"new:{k0}"
             ref = refs.setdefault(k, TreatyRef(k, printed, None, printed))
-        for alias in filter(None, [tkey(printed), acronym, *initials(printed),
-                                   tkey(expansion) if expansion else None]):
+        for alias in filter(
+            None,
+            [tkey(printed), acronym, *initials(printed), tkey(expansion) if expansion else None],
+        ):
             aliases.setdefault(alias, ref.key)
         return ref
 
@@ -179,7 +190,7 @@ def find_treaties(article: ParsedArticle, knowledge: Knowledge,
         text, base = para.text, para.start
         taken: list[tuple[int, int]] = [(0, para.skip)]
         for m in AFTER_HEAD_RE.finditer(text):
-            printed = " ".join(text[m.start():m.end("post")].split())
+            printed = " ".join(text[m.start() : m.end("post")].split())
             if m.group("prep") == "of" and m.group("post").split()[0] in ("Friendship",):
                 continue
             ref = ref_for(printed, m.group("acr"))
@@ -199,7 +210,7 @@ def find_treaties(article: ParsedArticle, knowledge: Knowledge,
                 else:
                     expansion = inner
                 pre = pre.replace(paren.group(0), " ")
-            head = m.group(0)[len(m.group("pre")):].split("(")[0].strip()
+            head = m.group(0)[len(m.group("pre")) :].split("(")[0].strip()
             printed = _clean_printed(" ".join(pre.split()) + " " + head.replace("treaty", "Treaty"))
             if len(printed.split()) < 2 or printed.split()[0].lower() in ("treaty", "agreement"):
                 continue
@@ -210,7 +221,7 @@ def find_treaties(article: ParsedArticle, knowledge: Knowledge,
             for m in index.acronym_re.finditer(text):
                 if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                     continue
-                if _NOT_TREATY_AFTER.match(text[m.end():]):
+                if _NOT_TREATY_AFTER.match(text[m.end() :]):
                     continue
                 ref = ref_for(m.group(0), m.group(0))
                 mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
@@ -220,8 +231,11 @@ def find_treaties(article: ParsedArticle, knowledge: Knowledge,
                 continue
             previous = [t for t in mentions if t.start < base + m.start()]
             if previous:
-                mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0),
-                                              previous[-1].ref, anaphor=True))
+                mentions.append(
+                    TreatyMention(
+                        base + m.start(), base + m.end(), m.group(0), previous[-1].ref, anaphor=True
+                    )
+                )
         mentions.sort(key=lambda t: t.start)
     # Unknown names that the article itself defines as an acronym of a known one, e.g.
     # "Treaty of Intermediate Nuclear Forces" and "INF Treaty", share one reference.

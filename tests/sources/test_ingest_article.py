@@ -19,7 +19,8 @@ def test_empty_file_is_an_error():
     err = error_of(read("empty.txt"))
     assert err.code == "empty_file"
     assert err.as_dict("empty.txt") == {
-        "file": "empty.txt", "error": "empty_file",
+        "file": "empty.txt",
+        "error": "empty_file",
         "reason": "The file is empty (no text to ingest).",
     }
 
@@ -41,8 +42,10 @@ def test_undecodable_file_is_an_error():
 
 
 def test_windows_1252_text_is_read_with_a_warning():
-    text = ("Caf\u00e9 talks resume\nPARIS, May 3 (Reuters) - Talks at the caf\u00e9 "
-            "resumed, officials said.\n")
+    text = (
+        "Caf\u00e9 talks resume\nPARIS, May 3 (Reuters) - Talks at the caf\u00e9 "
+        "resumed, officials said.\n"
+    )
     article = parse_article(text.encode("cp1252"))
     assert article.headline == "Café talks resume"
     assert [w["code"] for w in article.warnings] == ["legacy_encoding"]
@@ -55,8 +58,10 @@ def test_article_without_headline_is_an_error():
 
 
 def test_single_long_paragraph_has_no_headline():
-    text = ("Officials from both countries met for several hours on Monday and agreed to keep "
-            "talking about the limits that each side wants, a statement said afterwards.")
+    text = (
+        "Officials from both countries met for several hours on Monday and agreed to keep "
+        "talking about the limits that each side wants, a statement said afterwards."
+    )
     assert error_of(text.encode()).code == "no_headline"
 
 
@@ -71,7 +76,7 @@ def test_xinhua_style_dateline():
     assert (article.dateline_month, article.dateline_day, article.dateline_year) == (6, 11, None)
     lead = article.paragraphs[0]
     assert lead.kind == "lead"
-    assert lead.text[:lead.skip] == "MOSCOW, June 11 (Xinhua) -- "
+    assert lead.text[: lead.skip] == "MOSCOW, June 11 (Xinhua) -- "
 
 
 def test_tass_style_dateline_deck_captions_and_credit():
@@ -101,8 +106,10 @@ def test_dash_dateline_without_outlet_and_boilerplate_and_pasted_headline():
         ("boilerplate", "- Advertisement -"),
         ("boilerplate", "Subscribe to our newsletter"),
         ("boilerplate", "Sign up here to get the latest news delivered to your inbox."),
-        ("pasted headline",
-         "Experts Doubt Quick Return To Arms Talks Between Washington And Moscow"),
+        (
+            "pasted headline",
+            "Experts Doubt Quick Return To Arms Talks Between Washington And Moscow",
+        ),
     ]
     assert "Experts Doubt" not in article.body
     assert article.body.endswith("trying to play the “Russia card” again.")
@@ -122,11 +129,14 @@ def test_dash_dateline_without_outlet_and_boilerplate_and_pasted_headline():
 def test_dateline_shapes(line, place, outlet):
     article = parse_article(f"Talks end\n{line}\n".encode())
     assert (article.dateline_place, article.outlet_printed) == (place, outlet)
-    assert article.paragraphs[0].text[article.paragraphs[0].skip:] == "The talks ended."
+    assert article.paragraphs[0].text[article.paragraphs[0].skip :] == "The talks ended."
 
 
 def test_hard_wrapped_paragraphs_are_joined():
-    article = parse_article(b"Talks end\nGENEVA (Reuters) - The talks ended on Friday\n"
-                            b"without an agreement, diplomats said.\n")
-    assert article.body == ("GENEVA (Reuters) - The talks ended on Friday without an agreement, "
-                            "diplomats said.")
+    article = parse_article(
+        b"Talks end\nGENEVA (Reuters) - The talks ended on Friday\n"
+        b"without an agreement, diplomats said.\n"
+    )
+    assert article.body == (
+        "GENEVA (Reuters) - The talks ended on Friday without an agreement, diplomats said."
+    )

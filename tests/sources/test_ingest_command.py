@@ -20,28 +20,50 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world():
     russia = Actor.objects.create(name="Russia", kind="state", aliases=["Moscow"])
-    Actor.objects.create(name="United States", kind="state", short_name="US",
-                         aliases=["Washington", "U.S."])
-    mfa = Actor.objects.create(name="Ministry of Foreign Affairs of Russia", kind="organisation",
-                               aliases=["Russian Foreign Ministry", "Foreign Ministry"],
-                               parent=russia)
-    lavrov = Actor.objects.create(name="Sergei Lavrov", kind="person",
-                                  aliases=["Lavrov", "Sergey Lavrov"])
-    Position.objects.create(person=lavrov, organisation=mfa, title="Minister of Foreign Affairs",
-                            period="2004-03-09/..")
-    Treaty.objects.create(name="Treaty on Measures for the Further Reduction and Limitation of "
-                          "Strategic Offensive Arms", short_name="New START", kind="bilateral",
-                          aliases=["New START", "Strategic Arms Reduction Treaty"],
-                          signed="2010-04-08", entered_into_force="2011-02-05",
-                          expires="2026-02-05")
-    Treaty.objects.create(name="Treaty on the Elimination of Intermediate-Range and "
-                          "Shorter-Range Missiles", short_name="INF Treaty", kind="bilateral",
-                          aliases=["INF Treaty", "Intermediate-Range Nuclear Forces Treaty"],
-                          signed="1987-12-08")
-    Treaty.objects.create(name="Treaty on Open Skies", short_name="Open Skies",
-                          kind="multilateral", aliases=["Open Skies Treaty"])
-    for name, aliases in (("Xinhua", ["(Xinhua)"]), ("TASS", ["/TASS/"]), ("Reuters", []),
-                          ("Associated Press", ["AP"])):
+    Actor.objects.create(
+        name="United States", kind="state", short_name="US", aliases=["Washington", "U.S."]
+    )
+    mfa = Actor.objects.create(
+        name="Ministry of Foreign Affairs of Russia",
+        kind="organisation",
+        aliases=["Russian Foreign Ministry", "Foreign Ministry"],
+        parent=russia,
+    )
+    lavrov = Actor.objects.create(
+        name="Sergei Lavrov", kind="person", aliases=["Lavrov", "Sergey Lavrov"]
+    )
+    Position.objects.create(
+        person=lavrov, organisation=mfa, title="Minister of Foreign Affairs", period="2004-03-09/.."
+    )
+    Treaty.objects.create(
+        name="Treaty on Measures for the Further Reduction and Limitation of "
+        "Strategic Offensive Arms",
+        short_name="New START",
+        kind="bilateral",
+        aliases=["New START", "Strategic Arms Reduction Treaty"],
+        signed="2010-04-08",
+        entered_into_force="2011-02-05",
+        expires="2026-02-05",
+    )
+    Treaty.objects.create(
+        name="Treaty on the Elimination of Intermediate-Range and Shorter-Range Missiles",
+        short_name="INF Treaty",
+        kind="bilateral",
+        aliases=["INF Treaty", "Intermediate-Range Nuclear Forces Treaty"],
+        signed="1987-12-08",
+    )
+    Treaty.objects.create(
+        name="Treaty on Open Skies",
+        short_name="Open Skies",
+        kind="multilateral",
+        aliases=["Open Skies Treaty"],
+    )
+    for name, aliases in (
+        ("Xinhua", ["(Xinhua)"]),
+        ("TASS", ["/TASS/"]),
+        ("Reuters", []),
+        ("Associated Press", ["AP"]),
+    ):
         Outlet.objects.create(name=name, aliases=aliases)
     return {"mfa": mfa, "lavrov": lavrov}
 
@@ -60,35 +82,58 @@ def ingest(*names: str, dry_run: bool = False, as_json: bool = True, hint: int |
 
 
 def counts():
-    return {m.__name__: m.objects.count() for m in (Source, Statement, Event, Citation, Actor,
-                                                   Treaty)}
+    return {
+        m.__name__: m.objects.count() for m in (Source, Statement, Event, Citation, Actor, Treaty)
+    }
 
 
 def test_dry_run_prints_the_contract_and_writes_nothing(world):
     before = counts()
-    data, err = ingest("ministry_statement_xinhua_style.txt", "empty.txt", "binary.txt",
-                       "no_headline.txt", "same_story_reuters_style.txt",
-                       "same_story_ap_style.txt", dry_run=True)
+    data, err = ingest(
+        "ministry_statement_xinhua_style.txt",
+        "empty.txt",
+        "binary.txt",
+        "no_headline.txt",
+        "same_story_reuters_style.txt",
+        "same_story_ap_style.txt",
+        dry_run=True,
+    )
     assert counts() == before
     assert [d["file"] for d in data] == [
-        "ministry_statement_xinhua_style.txt", "empty.txt", "binary.txt", "no_headline.txt",
-        "same_story_reuters_style.txt", "same_story_ap_style.txt"]
+        "ministry_statement_xinhua_style.txt",
+        "empty.txt",
+        "binary.txt",
+        "no_headline.txt",
+        "same_story_reuters_style.txt",
+        "same_story_ap_style.txt",
+    ]
     first = data[0]
-    assert {k: first[k] for k in ("headline", "outlet", "dateline_place", "published",
-                                  "treaties", "same_story_as")} == {
+    assert {
+        k: first[k]
+        for k in ("headline", "outlet", "dateline_place", "published", "treaties", "same_story_as")
+    } == {
         "headline": "Russia open to talks on missile limits: Foreign Ministry",
-        "outlet": "Xinhua", "dateline_place": "Moscow", "published": "2024-06-11",
-        "treaties": ["New START", "INF Treaty"], "same_story_as": [],
+        "outlet": "Xinhua",
+        "dateline_place": "Moscow",
+        "published": "2024-06-11",
+        "treaties": ["New START", "INF Treaty"],
+        "same_story_as": [],
     }
     assert [(q["speaker"], q["text"][:22]) for q in first["quotes"]] == [
         ("Ministry of Foreign Affairs of Russia", "Any future arrangement"),
         ("Ministry of Foreign Affairs of Russia", "We remain open to a se"),
     ]
     assert [d["date"] for d in first["dated_events"]] == [
-        "2024-06-11", "2024-06-12/2024-06-13", "2026", "2019-08-02"]
+        "2024-06-11",
+        "2024-06-12/2024-06-13",
+        "2026",
+        "2019-08-02",
+    ]
     assert [(d.get("error"), d["file"]) for d in data[1:4]] == [
-        ("empty_file", "empty.txt"), ("binary_file", "binary.txt"),
-        ("no_headline", "no_headline.txt")]
+        ("empty_file", "empty.txt"),
+        ("binary_file", "binary.txt"),
+        ("no_headline", "no_headline.txt"),
+    ]
     assert all(set(d) == {"file", "error", "reason"} for d in data[1:4])
     assert data[4]["same_story_as"] == ["same_story_ap_style.txt"]
     assert "6 file(s), 3 dry-run, 3 error" in err
@@ -99,9 +144,19 @@ def test_run_stores_a_draft_source_with_statements_events_and_citations(world):
     (item,) = data
     assert item["status"] == "stored"
     source = Source.objects.get(pk=item["source_id"])
-    assert (source.title, source.outlet.name, source.published, source.dateline_place,
-            source.status) == ("Russia open to talks on missile limits: Foreign Ministry",
-                               "Xinhua", "2024-06-11", "Moscow", "draft")
+    assert (
+        source.title,
+        source.outlet.name,
+        source.published,
+        source.dateline_place,
+        source.status,
+    ) == (
+        "Russia open to talks on missile limits: Foreign Ministry",
+        "Xinhua",
+        "2024-06-11",
+        "Moscow",
+        "draft",
+    )
     assert source.published_start == dt.date(2024, 6, 11)
     assert source.raw_text == (ARTICLES / "ministry_statement_xinhua_style.txt").read_text()
     statements = Statement.objects.filter(citations__source=source).order_by("citations__start")
@@ -118,11 +173,14 @@ def test_run_stores_a_draft_source_with_statements_events_and_citations(world):
     assert statements[0].confidence < quote.confidence
     assert [t.short_name for t in statements[2].treaties.all()] == ["New START"]
     for citation in Citation.objects.filter(source=source):
-        assert source.body[citation.start:citation.end] == citation.excerpt
+        assert source.body[citation.start : citation.end] == citation.excerpt
     events = Event.objects.filter(citations__source=source).order_by("date_start")
     assert [(e.date, e.status) for e in events] == [
-        ("2019-08-02", "draft"), ("2024-06-11", "draft"), ("2024-06-12/2024-06-13", "draft"),
-        ("2026", "draft")]
+        ("2019-08-02", "draft"),
+        ("2024-06-11", "draft"),
+        ("2024-06-12/2024-06-13", "draft"),
+        ("2026", "draft"),
+    ]
     assert [t.short_name for t in events[0].treaties.all()] == ["INF Treaty"]
 
 
@@ -142,8 +200,9 @@ def test_copy_with_other_boilerplate_is_not_stored_twice(world, tmp_path):
     first, _ = ingest("same_story_reuters_style.txt")
     before = counts()
     out = io.StringIO()
-    call_command("ingest_articles", str(copy), "--json", "--no-progress", stdout=out,
-                 stderr=io.StringIO())
+    call_command(
+        "ingest_articles", str(copy), "--json", "--no-progress", stdout=out, stderr=io.StringIO()
+    )
     (item,) = json.loads(out.getvalue())
     assert counts() == before
     assert (item["status"], item["source_id"]) == ("unchanged", first[0]["source_id"])
@@ -176,18 +235,22 @@ def test_a_failing_article_leaves_nothing_and_the_others_go_through(world, monke
 
     monkeypatch.setattr(pipeline.Writer, "_statement", explode)
     data, err = ingest("minister_interview_tass_style.txt", "ministry_statement_xinhua_style.txt")
-    assert data[0] == {"file": "minister_interview_tass_style.txt", "error": "database_error",
-                       "reason": "Nothing was stored for this article: disk full"}
+    assert data[0] == {
+        "file": "minister_interview_tass_style.txt",
+        "error": "database_error",
+        "reason": "Nothing was stored for this article: disk full",
+    }
     assert data[1]["status"] == "stored"
     assert list(Source.objects.values_list("title", flat=True)) == [
-        "Russia open to talks on missile limits: Foreign Ministry"]
+        "Russia open to talks on missile limits: Foreign Ministry"
+    ]
     assert not Statement.objects.filter(text__contains="slamming").exists()
 
 
 def test_directory_arguments_and_text_summary(world):
     output, err = ingest("", as_json=False, dry_run=True)
     lines = output.strip().splitlines()
-    assert lines[-1].startswith("11 file(s), 7 dry-run, 4 error")
+    assert lines[-1].startswith("12 file(s), 8 dry-run, 4 error")
     assert "binary.txt: binary_file" in err
 
 

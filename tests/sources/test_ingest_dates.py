@@ -32,33 +32,42 @@ def test_year_from_weekday_and_a_past_year():
     _, (c,) = run_pure("minister_interview_tass_style.txt")
     assert c["published"] == "2024-10-04"
     assert [(d["phrase"], d["date"]) for d in c["dated_events"]] == [
-        ("on Friday", "2024-10-04"), ("in 2020", "2020")]
+        ("on Friday", "2024-10-04"),
+        ("in 2020", "2020"),
+    ]
 
 
 def test_year_is_left_out_when_several_fit():
-    published, events = dated("Council meets\nPARIS, May 3 (Reuters) - The council met on "
-                              "Friday, a spokesman said.\n")
+    published, events = dated(
+        "Council meets\nPARIS, May 3 (Reuters) - The council met on Friday, a spokesman said.\n"
+    )
     assert published is None
     assert events == []  # "on Friday" cannot be dated without the year
 
 
 def test_no_dateline_date_means_no_publication_date():
-    published, events = dated("Talks\nGENEVA (Reuters) - The envoy said on Friday that the "
-                              "ban of 1996 still held.\n")
+    published, events = dated(
+        "Talks\nGENEVA (Reuters) - The envoy said on Friday that the ban of 1996 still held.\n"
+    )
     assert published is None
     assert events == [("of 1996", "1996")]
 
 
 def test_year_hint_settles_the_year():
-    published, events = dated("Council meets\nPARIS, May 3 (Reuters) - The council met on "
-                              "Friday and will meet again on May 10.\n", year_hint=2024)
+    published, events = dated(
+        "Council meets\nPARIS, May 3 (Reuters) - The council met on "
+        "Friday and will meet again on May 10.\n",
+        year_hint=2024,
+    )
     assert published == "2024-05-03"
     assert events == [("on Friday", "2024-05-03"), ("May 10", "2024-05-10")]
 
 
 def test_year_hint_without_dateline_date_dates_month_days():
-    published, events = dated("Visit\nTOKYO (Reuters) - The minister will visit on March 21-22, "
-                              "officials said.\n", year_hint=2018)
+    published, events = dated(
+        "Visit\nTOKYO (Reuters) - The minister will visit on March 21-22, officials said.\n",
+        year_hint=2018,
+    )
     assert published is None
     assert events == [("March 21-22", "2018-03-21/2018-03-22")]
 
@@ -66,41 +75,55 @@ def test_year_hint_without_dateline_date_dates_month_days():
 def test_position_held_fixes_the_year():
     # 2 June fell on a Friday in 2017, 2023 and (before) 2006; only in 2023 was Blinken
     # Secretary of State.
-    published, _ = dated("Talks\nWASHINGTON, June 2 (Reuters) - US Secretary of State Antony "
-                         "Blinken said on Friday that talks would go on.\n")
+    published, _ = dated(
+        "Talks\nWASHINGTON, June 2 (Reuters) - US Secretary of State Antony "
+        "Blinken said on Friday that talks would go on.\n"
+    )
     assert published == "2023-06-02"
 
 
 def test_treaty_date_the_article_points_at_fixes_the_year():
     # "the INF Treaty ... on Aug. 2" matches the treaty's known end, 2 August 2019.
-    published, events = dated("INF\nMOSCOW, March 19 (Xinhua) -- The ministry said on Tuesday "
-                              "that the INF Treaty will come to an end on Aug. 2.\n")
+    published, events = dated(
+        "INF\nMOSCOW, March 19 (Xinhua) -- The ministry said on Tuesday "
+        "that the INF Treaty will come to an end on Aug. 2.\n"
+    )
     assert published == "2019-03-19"
     assert events == [("on Tuesday", "2019-03-19"), ("Aug. 2", "2019-08-02")]
 
 
 def test_relative_phrases():
-    text = ("Decree\nMOSCOW, March 19 (Xinhua) -- The ministry said on Tuesday that Washington "
-            "announced its move on February 1. Moscow answered the next day. "
-            "Earlier this year the talks stalled, and the treaty may end next year. "
-            "Talks resumed in February 2019.\n")
+    text = (
+        "Decree\nMOSCOW, March 19 (Xinhua) -- The ministry said on Tuesday that Washington "
+        "announced its move on February 1. Moscow answered the next day. "
+        "Earlier this year the talks stalled, and the treaty may end next year. "
+        "Talks resumed in February 2019.\n"
+    )
     published, events = dated(text, year_hint=2019)
     assert published == "2019-03-19"
     assert events == [
-        ("on Tuesday", "2019-03-19"), ("February 1", "2019-02-01"),
-        ("the next day", "2019-02-02"), ("Earlier this year", "2019"),
-        ("next year", "2020"), ("February 2019", "2019-02"),
+        ("on Tuesday", "2019-03-19"),
+        ("February 1", "2019-02-01"),
+        ("the next day", "2019-02-02"),
+        ("Earlier this year", "2019"),
+        ("next year", "2020"),
+        ("February 2019", "2019-02"),
     ]
 
 
 def test_numbers_that_are_not_dates():
-    _, events = dated("Ranges\nGENEVA (Reuters) - The missiles fly 1,000-5,000 kilometers and "
-                      "the 9M729 system has 2000 km range, officials said.\n")
+    _, events = dated(
+        "Ranges\nGENEVA (Reuters) - The missiles fly 1,000-5,000 kilometers and "
+        "the 9M729 system has 2000 km range, officials said.\n"
+    )
     assert events == []
 
 
 def test_candidate_years_are_those_with_the_weekday_up_to_today():
-    result = analyse("t.txt", b"Talks\nGENEVA, Nov. 1 (Reuters) - Talks ended on Friday.\n",
-                     knowledge(today=dt.date(2026, 1, 15)))
+    result = analyse(
+        "t.txt",
+        b"Talks\nGENEVA, Nov. 1 (Reuters) - Talks ended on Friday.\n",
+        knowledge(today=dt.date(2026, 1, 15)),
+    )
     assert result.published is None
     assert sorted(result.year_candidates) == [1991, 1996, 2002, 2013, 2019, 2024]

@@ -14,10 +14,16 @@ def quotes_of(text: str):
 def test_straight_quotes_with_ministry_coreference():
     _, (c,) = run_pure("ministry_statement_xinhua_style.txt")
     assert [(q["speaker"], q["text"], q["cue_verb"]) for q in c["quotes"]] == [
-        ("Ministry of Foreign Affairs of Russia",
-         "Any future arrangement must cover every system that worries both sides", "said"),
-        ("Ministry of Foreign Affairs of Russia", "We remain open to a serious conversation",
-         "added"),
+        (
+            "Ministry of Foreign Affairs of Russia",
+            "Any future arrangement must cover every system that worries both sides",
+            "said",
+        ),
+        (
+            "Ministry of Foreign Affairs of Russia",
+            "We remain open to a serious conversation",
+            "added",
+        ),
     ]
     assert all(q["direct"] for q in c["quotes"])
 
@@ -26,19 +32,27 @@ def test_offsets_point_at_the_quote_in_the_stored_body():
     (result,), (c,) = run_pure("ministry_statement_xinhua_style.txt")
     body = result.article.body
     q = c["quotes"][0]
-    assert body[q["start"]:q["end"]] == (
-        '"Any future arrangement must cover every system that worries both sides,"')
+    assert body[q["start"] : q["end"]] == (
+        '"Any future arrangement must cover every system that worries both sides,"'
+    )
 
 
 def test_curly_quotes_split_and_multi_paragraph():
     _, (c,) = run_pure("minister_interview_tass_style.txt")
     assert [(q["speaker"], q["text"], q["cue_verb"]) for q in c["quotes"]] == [
-        ("Sergei Lavrov", "We are not slamming any doors. If our American colleagues bring real "
-         "proposals, we will study them carefully", "said"),
+        (
+            "Sergei Lavrov",
+            "We are not slamming any doors. If our American colleagues bring real "
+            "proposals, we will study them carefully",
+            "said",
+        ),
         ("Sergei Lavrov", "But nobody should expect us to disarm alone", "added"),
-        ("Sergei Lavrov", "The Treaty on Open Skies was taken apart by the same logic. Now the "
-         "same thing is happening to the New START (Strategic Arms Reduction) Treaty",
-         "continued"),
+        (
+            "Sergei Lavrov",
+            "The Treaty on Open Skies was taken apart by the same logic. Now the "
+            "same thing is happening to the New START (Strategic Arms Reduction) Treaty",
+            "continued",
+        ),
         ("Sergei Lavrov", "I hope common sense wins in the end", "said"),
     ]
 
@@ -60,23 +74,29 @@ def test_partial_quote_after_according_to_him():
 
 
 def test_unknown_speaker_is_reported_as_printed():
-    quotes, _ = quotes_of('Talks end\nOSLO (Reuters) - "We will meet again next spring," '
-                          'Jonas Berg told reporters.\n')
+    quotes, _ = quotes_of(
+        'Talks end\nOSLO (Reuters) - "We will meet again next spring," Jonas Berg told reporters.\n'
+    )
     assert quotes == [("Jonas Berg", "We will meet again next spring", "told")]
 
 
 def test_speaker_before_the_quote():
-    quotes, _ = quotes_of('Talks end\nOSLO (Reuters) - Sergei Lavrov said: "Nothing has been '
-                          'decided about the next round yet."\n')
-    assert quotes == [("Sergei Lavrov", "Nothing has been decided about the next round yet.",
-                       "said")]
+    quotes, _ = quotes_of(
+        'Talks end\nOSLO (Reuters) - Sergei Lavrov said: "Nothing has been '
+        'decided about the next round yet."\n'
+    )
+    assert quotes == [
+        ("Sergei Lavrov", "Nothing has been decided about the next round yet.", "said")
+    ]
 
 
 def test_pronoun_and_title_coreference_skip_names_inside_quotes():
-    text = ("Minister warns\nMOSCOW (Reuters) - Vladimir Putin received Lavrov on Monday.\n"
-            '"I discussed this with Antony Blinken last year and nothing changed," he said.\n'
-            '"We are patient people, but patience has limits," the foreign minister added.\n'
-            '"Our answer will be measured and calm," the president said.\n')
+    text = (
+        "Minister warns\nMOSCOW (Reuters) - Vladimir Putin received Lavrov on Monday.\n"
+        '"I discussed this with Antony Blinken last year and nothing changed," he said.\n'
+        '"We are patient people, but patience has limits," the foreign minister added.\n'
+        '"Our answer will be measured and calm," the president said.\n'
+    )
     quotes, _ = quotes_of(text)
     # "he" is the last person named outside a quote (not Blinken, who is inside one);
     # the titles go to whoever holds them.
@@ -84,29 +104,37 @@ def test_pronoun_and_title_coreference_skip_names_inside_quotes():
 
 
 def test_title_prefers_the_person_with_that_title():
-    text = ("Minister warns\nMOSCOW (Reuters) - Russian Foreign Minister Sergey Lavrov met "
-            "Russian President Vladimir Putin on Monday.\n"
-            '"We will answer any deployment in kind and without delay," the top diplomat said.\n')
+    text = (
+        "Minister warns\nMOSCOW (Reuters) - Russian Foreign Minister Sergey Lavrov met "
+        "Russian President Vladimir Putin on Monday.\n"
+        '"We will answer any deployment in kind and without delay," the top diplomat said.\n'
+    )
     quotes, _ = quotes_of(text)
-    assert quotes == [("Sergei Lavrov", "We will answer any deployment in kind and without "
-                       "delay", "said")]
+    assert quotes == [
+        ("Sergei Lavrov", "We will answer any deployment in kind and without delay", "said")
+    ]
 
 
 def test_quote_without_own_attribution_inherits_the_paragraph_speaker():
-    text = ('Minister warns\nMOSCOW (Reuters) - "The first part is settled," Lavrov said. '
-            '"The second part will take much longer to agree."\n')
+    text = (
+        'Minister warns\nMOSCOW (Reuters) - "The first part is settled," Lavrov said. '
+        '"The second part will take much longer to agree."\n'
+    )
     quotes, result = quotes_of(text)
-    assert [q[:2] for q in quotes] == [("Sergei Lavrov", "The first part is settled"),
-                                      ("Sergei Lavrov", "The second part will take much longer "
-                                       "to agree.")]
+    assert [q[:2] for q in quotes] == [
+        ("Sergei Lavrov", "The first part is settled"),
+        ("Sergei Lavrov", "The second part will take much longer to agree."),
+    ]
     assert result.quotes[1].confidence < result.quotes[0].confidence
 
 
 def test_statement_and_it_resolve_to_the_issuing_organisation():
-    text = ("Ministry warns\nMOSCOW (Reuters) - Washington refused to talk, the Russian Foreign "
-            "Ministry said on Monday.\n"
-            '"Nobody should doubt our resolve in this matter," the statement said.\n'
-            '"We will respond to every step that threatens us," it added.\n')
+    text = (
+        "Ministry warns\nMOSCOW (Reuters) - Washington refused to talk, the Russian Foreign "
+        "Ministry said on Monday.\n"
+        '"Nobody should doubt our resolve in this matter," the statement said.\n'
+        '"We will respond to every step that threatens us," it added.\n'
+    )
     quotes, _ = quotes_of(text)
     assert [q[0] for q in quotes] == ["Ministry of Foreign Affairs of Russia"] * 2
 
@@ -114,17 +142,26 @@ def test_statement_and_it_resolve_to_the_issuing_organisation():
 def test_indirect_speech_is_a_paraphrase_with_lower_confidence():
     (result,), (c,) = run_pure("ministry_statement_xinhua_style.txt")
     assert [(p["speaker"], p["text"], p["cue_verb"]) for p in c["paraphrases"]] == [
-        ("Ministry of Foreign Affairs of Russia",
-         "Russia is ready to talk about limits on ground-launched missiles", "said"),
-        ("Ministry of Foreign Affairs of Russia",
-         "the New START treaty, which will expire in 2026, should be discussed without "
-         "preconditions.", "said"),
-        ("Ministry of Foreign Affairs of Russia",
-         "The Intermediate-Range Nuclear Forces (INF) Treaty collapsed on Aug. 2, 2019",
-         "recalled"),
+        (
+            "Ministry of Foreign Affairs of Russia",
+            "Russia is ready to talk about limits on ground-launched missiles",
+            "said",
+        ),
+        (
+            "Ministry of Foreign Affairs of Russia",
+            "the New START treaty, which will expire in 2026, should be discussed without "
+            "preconditions.",
+            "said",
+        ),
+        (
+            "Ministry of Foreign Affairs of Russia",
+            "The Intermediate-Range Nuclear Forces (INF) Treaty collapsed on Aug. 2, 2019",
+            "recalled",
+        ),
     ]
     assert max(p["confidence"] for p in c["paraphrases"]) < min(
-        q["confidence"] for q in c["quotes"])
+        q["confidence"] for q in c["quotes"]
+    )
     assert not any(p["direct"] for p in c["paraphrases"])
 
 
@@ -138,13 +175,14 @@ def test_unbalanced_quote_recovers_its_attribution_and_warns():
     assert c["warnings"][0] == {
         "code": "unbalanced_quotes",
         "message": "1 quotation mark(s) without a partner; the quote was closed at the end of "
-                   "its paragraph and its confidence lowered.",
+        "its paragraph and its confidence lowered.",
     }
 
 
 def test_stray_closing_mark_is_counted_not_fatal():
-    quotes, result = quotes_of("Talks end\nOSLO (Reuters) - The talks ended” without a deal, "
-                               "officials said.\n")
+    quotes, result = quotes_of(
+        "Talks end\nOSLO (Reuters) - The talks ended” without a deal, officials said.\n"
+    )
     assert quotes == []
     assert [w["code"] for w in result.warnings][0] == "unbalanced_quotes"
 
@@ -153,14 +191,19 @@ def test_title_words_are_not_part_of_a_name():
     quotes, result = quotes_of(
         "Missiles\nMOSCOW (Reuters) - Russia will not deploy first, Deputy Foreign Minister "
         'Sergei Ryabkov said on Tuesday.\n"We will not be the first to deploy," Ryabkov told '
-        'reporters. "But if they do, we will respond."\n')
-    assert quotes == [("Sergei Ryabkov", "We will not be the first to deploy", "told"),
-                      ("Sergei Ryabkov", "But if they do, we will respond.", "told")]
+        'reporters. "But if they do, we will respond."\n'
+    )
+    assert quotes == [
+        ("Sergei Ryabkov", "We will not be the first to deploy", "told"),
+        ("Sergei Ryabkov", "But if they do, we will respond.", "told"),
+    ]
     assert result.statements[0].kind == "paraphrase"
     assert result.statements[0].speaker_name == "Sergei Ryabkov"
 
 
 def test_colon_attribution_before_the_quote():
-    quotes, _ = quotes_of('Kremlin\nMOSCOW (Reuters) - Kremlin spokesman Dmitry Peskov said: '
-                          '"There is no arms race, and we do not want one."\n')
+    quotes, _ = quotes_of(
+        "Kremlin\nMOSCOW (Reuters) - Kremlin spokesman Dmitry Peskov said: "
+        '"There is no arms race, and we do not want one."\n'
+    )
     assert quotes == [("Dmitry Peskov", "There is no arms race, and we do not want one.", "said")]

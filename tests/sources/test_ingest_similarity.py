@@ -16,18 +16,30 @@ def test_two_outlets_quoting_the_same_words_are_one_story():
 
 
 def test_unrelated_articles_are_not_linked():
-    _, contracts = run_pure("ministry_statement_xinhua_style.txt",
-                            "minister_interview_tass_style.txt", "repost_no_outlet.txt")
+    _, contracts = run_pure(
+        "ministry_statement_xinhua_style.txt",
+        "minister_interview_tass_style.txt",
+        "repost_no_outlet.txt",
+    )
     assert [c["same_story_as"] for c in contracts] == [[], [], []]
 
 
 def test_a_longer_quote_containing_the_other_still_matches():
     short = Fingerprint.of("x", ["We expect common sense to prevail in the end in every capital"])
-    longer = Fingerprint.of("y", ["This is our position. We expect common sense to prevail in the "
-                                  "end in every capital, and we will wait."])
+    longer = Fingerprint.of(
+        "y",
+        [
+            "This is our position. We expect common sense to prevail in the "
+            "end in every capital, and we will wait."
+        ],
+    )
     assert same_story(short, longer) == "shared quote"
-    assert same_story(short, Fingerprint.of("z", ["Nothing at all in common with the other "
-                                                  "quote here"])) is None
+    assert (
+        same_story(
+            short, Fingerprint.of("z", ["Nothing at all in common with the other quote here"])
+        )
+        is None
+    )
 
 
 def test_exact_duplicate_is_recognised_by_content_hash_despite_boilerplate():
@@ -45,12 +57,16 @@ def test_exact_duplicate_is_recognised_by_content_hash_despite_boilerplate():
 
 def test_a_report_without_a_year_takes_it_from_the_same_story():
     world = knowledge()
-    dated = (b"Talks go on\nWASHINGTON, June 2 (Reuters) - US Secretary of State Antony Blinken "
-             b"said on Friday that talks would go on. \"Even in difficult times, we have a "
-             b"responsibility to reduce nuclear risks together,\" Blinken said.\n")
-    undated = (b"Blinken: talks go on\nWASHINGTON, June 2 (AP) - Talks would go on, the top US "
-               b"diplomat said on Friday. \"Even in difficult times, we have a responsibility to "
-               b"reduce nuclear risks together,\" he said.\n")
+    dated = (
+        b"Talks go on\nWASHINGTON, June 2 (Reuters) - US Secretary of State Antony Blinken "
+        b'said on Friday that talks would go on. "Even in difficult times, we have a '
+        b'responsibility to reduce nuclear risks together," Blinken said.\n'
+    )
+    undated = (
+        b"Blinken: talks go on\nWASHINGTON, June 2 (AP) - Talks would go on, the top US "
+        b'diplomat said on Friday. "Even in difficult times, we have a responsibility to '
+        b'reduce nuclear risks together," he said.\n'
+    )
     results = [analyse("a.txt", dated, world), analyse("b.txt", undated, world)]
     assert results[1].published is None
     link_results(results)

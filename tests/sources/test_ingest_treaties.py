@@ -21,10 +21,11 @@ def names(sentence: str, world: Knowledge | None = None, on: dt.date | None = No
     ("sentence", "expected"),
     [
         ("The INF Treaty is dead.", ["INF Treaty"]),
-        ("The Intermediate-Range Nuclear Forces Treaty’s collapse worried Europe.",
-         ["INF Treaty"]),
-        ("The Intermediate-Range Nuclear Forces (INF) Treaty banned such missiles.",
-         ["INF Treaty"]),
+        ("The Intermediate-Range Nuclear Forces Treaty’s collapse worried Europe.", ["INF Treaty"]),
+        (
+            "The Intermediate-Range Nuclear Forces (INF) Treaty banned such missiles.",
+            ["INF Treaty"],
+        ),
         ("Russia wants to save the Treaty of Intermediate Nuclear Forces.", ["INF Treaty"]),
         ("The US left the INF in 2019, and Moscow followed.", ["INF Treaty"]),
         ("Both sides respect the New START (Strategic Arms Reduction) Treaty.", ["New START"]),
@@ -46,16 +47,22 @@ def test_namesakes_are_told_apart_by_the_publication_date():
 
 
 def test_unknown_treaties_are_proposed_under_their_printed_names():
-    sentence = ("Diplomats praised the Comprehensive Nuclear Test Ban Treaty (CTBT) and the "
-                "Treaty on the Prohibition of Nuclear Weapons; the CTBT Treaty lacks "
-                "ratifications.")
-    assert names(sentence) == ["Comprehensive Nuclear Test Ban Treaty",
-                               "Treaty on the Prohibition of Nuclear Weapons"]
+    sentence = (
+        "Diplomats praised the Comprehensive Nuclear Test Ban Treaty (CTBT) and the "
+        "Treaty on the Prohibition of Nuclear Weapons; the CTBT Treaty lacks "
+        "ratifications."
+    )
+    assert names(sentence) == [
+        "Comprehensive Nuclear Test Ban Treaty",
+        "Treaty on the Prohibition of Nuclear Weapons",
+    ]
 
 
 def test_unknown_treaty_and_its_acronym_are_one_proposal():
-    assert names("They discussed the Treaty of Intermediate Nuclear Forces and the INF Treaty.",
-                 world=Knowledge()) == ["Treaty of Intermediate Nuclear Forces"]
+    assert names(
+        "They discussed the Treaty of Intermediate Nuclear Forces and the INF Treaty.",
+        world=Knowledge(),
+    ) == ["Treaty of Intermediate Nuclear Forces"]
 
 
 def test_dates_are_not_treaty_names():

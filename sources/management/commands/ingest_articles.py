@@ -22,10 +22,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
         parser.add_argument("--dry-run", action="store_true", help="Write nothing.")
-        parser.add_argument("--json", action="store_true",
-                            help="Print a JSON array, one object per file, on stdout.")
-        parser.add_argument("--year-hint", type=int, metavar="YEAR",
-                            help="The year the articles were published in, when they omit it.")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="Print a JSON array, one object per file, on stdout.",
+        )
+        parser.add_argument(
+            "--year-hint",
+            type=int,
+            metavar="YEAR",
+            help="The year the articles were published in, when they omit it.",
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, **options):
@@ -35,16 +42,24 @@ class Command(BaseCommand):
         started = time.perf_counter()
 
         def progress(files):
-            return tqdm(files, desc="ingesting", unit="article", file=sys.stderr,
-                        disable=options["no_progress"] or len(files) < 2, leave=False)
+            return tqdm(
+                files,
+                desc="ingesting",
+                unit="article",
+                file=sys.stderr,
+                disable=options["no_progress"] or len(files) < 2,
+                leave=False,
+            )
 
-        outcomes = run(options["paths"], dry_run=options["dry_run"], year_hint=hint,
-                       progress=progress)
+        outcomes = run(
+            options["paths"], dry_run=options["dry_run"], year_hint=hint, progress=progress
+        )
         elapsed = time.perf_counter() - started
         line = summary(outcomes, elapsed)
         if options["json"]:
-            self.stdout.write(orjson.dumps([o.as_dict() for o in outcomes],
-                                           option=orjson.OPT_INDENT_2).decode())
+            self.stdout.write(
+                orjson.dumps([o.as_dict() for o in outcomes], option=orjson.OPT_INDENT_2).decode()
+            )
             self.stderr.write(line)
             return
         for o in outcomes:
@@ -53,6 +68,8 @@ class Command(BaseCommand):
             else:
                 r = o.result
                 extra = f" (same story as {', '.join(r.same_story_as)})" if r.same_story_as else ""
-                self.stdout.write(f"{o.file}: {o.status}, source #{o.source_id}, "
-                                  f"{len(r.quotes)} quotes, {len(r.events)} dated events{extra}")
+                self.stdout.write(
+                    f"{o.file}: {o.status}, source #{o.source_id}, "
+                    f"{len(r.quotes)} quotes, {len(r.events)} dated events{extra}"
+                )
         self.stdout.write(line)
