@@ -150,7 +150,7 @@ def tense_of(sentence: str, start: int, end: int, back: int = 8, ahead: int = 5)
 
 
 def _sentences(text: str, skip: int) -> list[tuple[int, int]]:
-    from sources.ingest.quotes import sentence_spans
+    from sources.ingest.quote_marks import sentence_spans
 
     return sentence_spans(text, skip)
 

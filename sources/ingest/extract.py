@@ -23,7 +23,9 @@ from sources.ingest.dates import (
 )
 from sources.ingest.errors import IngestWarningCode
 from sources.ingest.knowledge import Knowledge, OutletInfo
-from sources.ingest.quotes import attribute, classify, find_paraphrases, scan_quotes
+from sources.ingest.paraphrases import find_paraphrases
+from sources.ingest.quote_attribution import attribute, classify
+from sources.ingest.quote_marks import scan_quotes
 from sources.ingest.similarity import Fingerprint, same_story
 from sources.ingest.speakers import Entity, Resolver
 from sources.ingest.treaties import TreatyMention, TreatyRef, find_treaties, treaty_names
