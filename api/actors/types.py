@@ -9,7 +9,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
-from api.core.types import Status, Visible
+from api.core.types import PkNode, Status, Visible
 from timeline import models as m
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ ActorKind = strawberry.enum(m.ActorKind, name="ActorKind")
 @strawberry_django.type(
     m.Actor, name="Actor", description="A state, organisation, person or group."
 )
-class ActorType(Visible, relay.Node):
+class ActorType(Visible, PkNode, relay.Node):
     slug: str
     name: str
     short_name: str
@@ -43,7 +43,7 @@ class ActorType(Visible, relay.Node):
 
 
 @strawberry_django.type(m.Position, name="Position", description="A role a person holds.")
-class PositionType(Visible, relay.Node):
+class PositionType(Visible, PkNode, relay.Node):
     title: str
     person: ActorType
     organisation: ActorType

@@ -45,7 +45,7 @@ def selection_info(info: Info, path: Iterable[str]) -> GraphQLResolveInfo | None
     gql_type = get_named_type(raw.return_type)
     parent = gql_type
     name = raw.field_name
-    for name in path:  # noqa: B007  (the last name is the field's)
+    for name in path:
         nodes = _child_fields(raw, nodes, name)
         if not nodes:
             return None

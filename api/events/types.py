@@ -10,7 +10,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
-from api.core.types import Precision, Status, Visible
+from api.core.types import PkNode, Precision, Status, Visible
 from timeline import models as m
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ RelationKind = strawberry.enum(m.RelationKind, name="RelationKind")
 # The model is called EventType; in GraphQL "EventType" would read as "the type
 # of Event", so the taxonomy term is an EventCategory.
 @strawberry_django.type(m.EventType, name="EventCategory", description="A kind of event.")
-class EventCategoryType(relay.Node):
+class EventCategoryType(PkNode, relay.Node):
     name: str
     slug: str
     parent: EventCategoryType | None
@@ -42,7 +42,7 @@ class EventCategoryType(relay.Node):
 
 
 @strawberry_django.type(m.Tag, name="Tag")
-class TagType(relay.Node):
+class TagType(PkNode, relay.Node):
     name: str
     slug: str
 
@@ -62,7 +62,7 @@ class EventRelationType:
 
 
 @strawberry_django.type(m.Event, name="Event", description="Something that happened.")
-class EventType(Visible, relay.Node):
+class EventType(Visible, PkNode, relay.Node):
     slug: str
     title: str
     summary: str

@@ -10,7 +10,7 @@ import strawberry_django
 from strawberry import relay
 
 import sources.querysets  # noqa: F401  (registers the sources read rules)
-from api.core.types import Precision, Status, Visible
+from api.core.types import PkNode, Precision, Status, Visible
 from sources import models as s
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ OutletKind = strawberry.enum(s.OutletKind, name="OutletKind")
 
 
 @strawberry_django.type(s.Outlet, name="Outlet", description="A publisher.")
-class OutletType(relay.Node):
+class OutletType(PkNode, relay.Node):
     name: str
     slug: str
     aliases: list[str]
@@ -38,7 +38,7 @@ class OutletType(relay.Node):
 
 
 @strawberry_django.type(s.Source, name="Source", description="One document.")
-class SourceType(Visible, relay.Node):
+class SourceType(Visible, PkNode, relay.Node):
     title: str
     url: str | None
     outlet: OutletType | None
@@ -68,7 +68,7 @@ class SourceType(Visible, relay.Node):
 @strawberry_django.type(
     s.Citation, name="Citation", description="A source excerpt backing a record."
 )
-class CitationType(Visible, relay.Node):
+class CitationType(Visible, PkNode, relay.Node):
     excerpt: str
     start: int = strawberry_django.field(description="Offset of the excerpt in the source body.")
     end: int

@@ -9,7 +9,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
-from api.core.types import Precision, Status, Visible
+from api.core.types import PkNode, Precision, Status, Visible
 from timeline import models as m
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ StatementKind = strawberry.enum(m.StatementKind, name="StatementKind")
 
 
 @strawberry_django.type(m.Statement, name="Statement", description="What an actor said.")
-class StatementType(Visible, relay.Node):
+class StatementType(Visible, PkNode, relay.Node):
     text: str
     kind: StatementKind
     language: str

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from strawberry import Info, relay
 
 from api.core.permissions import sees_unpublished
-from api.core.types import Precision, Status, Visible
+from api.core.types import PkNode, Precision, Status, Visible
 from timeline import models as m
 from timeline import treaty_status
 from timeline.querysets import visible
@@ -81,7 +81,7 @@ def _today() -> dt.date:
 
 
 @strawberry_django.type(m.Treaty, name="Treaty", description="An agreement between actors.")
-class TreatyType(Visible, relay.Node):
+class TreatyType(Visible, PkNode, relay.Node):
     slug: str
     name: str
     short_name: str
@@ -135,7 +135,7 @@ class TreatyType(Visible, relay.Node):
 @strawberry_django.type(
     m.TreatyAction, name="TreatyAction", description="An actor's action on a treaty."
 )
-class TreatyActionType(Visible, relay.Node):
+class TreatyActionType(Visible, PkNode, relay.Node):
     action: ActionKind
     treaty: TreatyType
     actor: Actor | None = strawberry_django.field(

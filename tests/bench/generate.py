@@ -12,13 +12,15 @@ visibility filters have work to do.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+import re
 
 from django.db import transaction
 
 from sources.models import Citation, Outlet, Source
 from sources.text import content_hash
-from timeline.dates import parse_date
+from timeline.dates import DateBounds, Precision, parse_date
 from timeline.models import (
     Actor,
     Event,
@@ -93,8 +95,20 @@ def _date(rng: random.Random) -> str:
     return str(day.year)
 
 
+_bounds = functools.lru_cache(maxsize=None)(parse_date)
+_FAST = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse(value: str):
+    # Plain days are most dates: skip the EDTF parser for them (same result, much faster).
+    if _FAST.match(value):
+        day = dt.date.fromisoformat(value)
+        return DateBounds(value, day, day, Precision.DAY)
+    return _bounds(value)
+
+
 def _dated(obj, field: str = "date", start="date_start", end="date_end", precision="precision"):
-    bounds = parse_date(getattr(obj, field))
+    bounds = _parse(getattr(obj, field))
     setattr(obj, start, bounds.start)
     setattr(obj, end, bounds.end)
     if precision:
