@@ -57,7 +57,10 @@ def find_paraphrases(article: ParsedArticle, scan: QuoteScan) -> list[Paraphrase
             continue
         masked = scan.masked[index]
         for s, e in sentence_spans(masked, para.skip):
-            if re.search(r"[“\"„«]", masked[s:e]):
+            if (
+                re.search(r"[“\"„«]", masked[s:e])
+                or scan.single_open_in(para.start + s, para.start + e) is not None
+            ):
                 continue  # carries a direct quote: that is the statement
             sentence = para.text[s:e]
             found = _paraphrase_in(sentence)

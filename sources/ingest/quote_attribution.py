@@ -112,6 +112,9 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
         nxt = re.search(r"[“\"„«]", masked_last[close:sent_end])
         if nxt:
             sent_end = close + nxt.start()
+        single = scan.single_open_in(last.start + close, last.start + sent_end)
+        if single is not None:
+            sent_end = single - last.start
         tail = last.text[close:sent_end]
         for rx, kind in (
             (TAIL_SPEAKER_FIRST, "tail"),
@@ -139,6 +142,9 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
     prev_close = max(
         (m.end() for m in re.finditer(r"[”\"»]", masked_first[sent_start:open_rel])), default=0
     )
+    single = scan.single_close_in(first.start + sent_start, first.start + open_rel)
+    if single is not None:
+        prev_close = max(prev_close, single - first.start - sent_start + 1)
     head_own = head[prev_close:]
     quote.partial = bool(re.search(r"\w", head_own)) and not re.search(r"[:]\s*$", head_own)
     if quote.speaker_span:

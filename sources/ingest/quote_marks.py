@@ -38,6 +38,7 @@ class Quote:
     cue_verb: str | None = None
     attribution: str = "none"  # tail | head | according | inherited | none
     text: str = ""
+    marks: str = "double"  # double | single (‘…’ or '…')
 
     @property
     def start(self) -> int:
@@ -54,6 +55,16 @@ class QuoteScan:
     scare: list[Quote] = field(default_factory=list)  # short quoted terms, not statements
     masked: dict[int, str] = field(default_factory=dict)  # paragraph index -> masked text
     unbalanced: int = 0
+    single_opens: set[int] = field(default_factory=set)  # body offsets of ‘ used as a quote mark
+    single_closes: set[int] = field(default_factory=set)
+
+    def single_open_in(self, start: int, end: int) -> int | None:
+        """The first opening single quote mark in body[start:end], if any."""
+        return min((i for i in self.single_opens if start <= i < end), default=None)
+
+    def single_close_in(self, start: int, end: int) -> int | None:
+        """The last closing single quote mark in body[start:end], if any."""
+        return max((i for i in self.single_closes if start <= i < end), default=None)
 
 
 def _straight_is_open(text: str, i: int, is_open: bool) -> bool:
@@ -121,11 +132,108 @@ def scan_quotes(article: ParsedArticle) -> QuoteScan:
                 current = None
     if current is not None:
         _close_unbalanced(scan, current, keep_parts=True)
+    _scan_single_marks(scan, paras)
     for quote in scan.quotes:
         quote.parts = [(s, e) for s, e in quote.parts if e > s] or quote.parts[:1]
         quote.text = " ".join(body[s:e].strip() for s, e in quote.parts).strip().rstrip(",")
     _mask(article, scan)
     return scan
+
+
+# Single quote marks -----------------------------------------------------------------------
+# ‘…’ and '…' are quotation marks in British style, but ’ and ' are also apostrophes
+# (don’t, Russia’s, the states’ rights, the ’90s). A single mark opens a quote only after a
+# space, a bracket or a dash and before a word; it closes one only after a non-space and not
+# before a letter or digit; "s’ word" is a plural possessive. A quote opened by a single mark
+# must close in its paragraph (or run on to a paragraph that opens with one): an unpaired
+# single mark is an apostrophe, never an unbalanced quote. Single marks inside a double-quoted
+# quote are a quote within the quote and stay part of it.
+
+SINGLE_OPENERS = "‘'"
+SINGLE_CLOSERS = "’'"
+_OPEN_AFTER = '([{—–-/“"'
+_ELISION = re.compile(r"[‘’'](?:\d0s|\d\d\b|em\b|tis\b|twas\b|n[’']|cause\b|til\b)", re.IGNORECASE)
+_POSSESSIVE_PLURAL = re.compile(r"\s+[\w“‘\"'(]")
+
+
+def single_opens_at(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (
+        text[i] in SINGLE_OPENERS
+        and (before.isspace() or before in _OPEN_AFTER)
+        and (after.isalnum() or after in "…[(")
+        and not _ELISION.match(text, i)
+    )
+
+
+def single_closes_at(text: str, i: int) -> str | None:
+    """ "strong" for a closing single mark, "weak" for one that may be a plural possessive
+    ("the states’ rights", used only when nothing else closes the quote), else None."""
+    if text[i] not in SINGLE_CLOSERS or i == 0:
+        return None
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or after.isalnum():
+        return None  # an opening mark, or an apostrophe inside a word (don’t, Russia’s)
+    if before in "sS" and _POSSESSIVE_PLURAL.match(text, i + 1):
+        return "weak"
+    return "strong"
+
+
+def _scan_single_marks(scan: QuoteScan, paras: list) -> None:
+    doubles = [(q.open_mark, q.end) for q in scan.quotes]
+    found: list[Quote] = []
+    current: Quote | None = None
+    open_at = 0
+    for n, (index, para) in enumerate(paras):
+        text, i = para.text, para.skip
+        if current is not None:
+            if text[i : i + 1] and text[i : i + 1] in SINGLE_OPENERS:
+                current.last_paragraph = index
+                open_at = i = i + 1
+            else:
+                current = None
+        weak: int | None = None
+        while True:
+            while i < len(text):
+                at = para.start + i
+                if text[i] in "‘’'" and not any(a <= at < b for a, b in doubles):
+                    if current is None:
+                        if single_opens_at(text, i):
+                            current = Quote([], at, None, index, index, marks="single")
+                            open_at, weak = i + 1, None
+                    elif (kind := single_closes_at(text, i)) == "strong":
+                        break
+                    elif kind == "weak" and weak is None:
+                        weak = i
+                i += 1
+            if current is None:
+                break
+            nxt = paras[n + 1][1] if n + 1 < len(paras) else None
+            runs_on = nxt is not None and nxt.text[nxt.skip : nxt.skip + 1] in tuple(SINGLE_OPENERS)
+            if i == len(text) and (runs_on or weak is None):
+                current.parts.append((para.start + open_at, para.start + len(text)))
+                if not runs_on:
+                    current = None  # never closed: its marks were apostrophes
+                break
+            if i == len(text):
+                i = weak  # nothing closes it but a possessive-looking mark: that closes it
+            current.parts.append((para.start + open_at, para.start + i))
+            current.close_mark = para.start + i
+            found.append(current)
+            current, weak = None, None
+            i += 1
+    if not found:
+        return
+    # A double-quoted stretch inside a single-quoted quote is a quote within that quote.
+    spans = [(q.open_mark, q.end) for q in found]
+    scan.quotes = [
+        q for q in scan.quotes if not any(a < q.open_mark and q.end <= b for a, b in spans)
+    ]
+    scan.quotes = sorted(scan.quotes + found, key=lambda q: q.open_mark)
+    scan.single_opens |= {q.open_mark for q in found}
+    scan.single_closes |= {q.close_mark for q in found}
 
 
 def _close_unbalanced(scan: QuoteScan, quote: Quote, keep_parts: bool = False) -> None:

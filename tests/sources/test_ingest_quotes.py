@@ -207,3 +207,112 @@ def test_colon_attribution_before_the_quote():
         '"There is no arms race, and we do not want one."\n'
     )
     assert quotes == [("Dmitry Peskov", "There is no arms race, and we do not want one.", "said")]
+
+
+# Single quote marks (British style) ----------------------------------------------------------
+
+
+def british(*paragraphs: str) -> str:
+    return "\n\n".join(["Envoy speaks", *paragraphs]) + "\n"
+
+
+def test_curly_single_quotes_with_apostrophes_inside():
+    found, result = quotes_of(
+        british(
+            "LONDON, June 3 (Reuters) - Russia’s foreign minister spoke on Friday.",
+            "‘We don’t intend to rewrite the states’ obligations, and nobody should expect it,’ "
+            "Sergei Lavrov told reporters. He added: ‘The door stays open.’",
+        )
+    )
+    assert found == [
+        (
+            "Sergei Lavrov",
+            "We don’t intend to rewrite the states’ obligations, and nobody should expect it",
+            "told",
+        ),
+        ("Sergei Lavrov", "The door stays open.", "added"),
+    ]
+    body = result.article.body
+    first = result.quotes[0]
+    assert body[first.start] == "‘" and body[first.end - 1] == "’"
+
+
+def test_straight_single_quotes_and_a_head_attribution():
+    found, _ = quotes_of(
+        british(
+            "GENEVA (Reuters) - The envoy's remarks came late.",
+            "Sergei Lavrov said: 'Our partners' proposals are not serious and we will say so.'",
+        )
+    )
+    assert found == [
+        ("Sergei Lavrov", "Our partners' proposals are not serious and we will say so.", "said")
+    ]
+
+
+def test_single_quotes_run_over_paragraphs_like_double_ones():
+    found, _ = quotes_of(
+        british(
+            "GENEVA (Reuters) - Sergei Lavrov spoke at length.",
+            "‘We have waited for an answer for a very long time.",
+            "‘Nobody in Washington has given one,’ Lavrov said.",
+        )
+    )
+    assert found == [
+        (
+            "Sergei Lavrov",
+            "We have waited for an answer for a very long time. Nobody in Washington has "
+            "given one",
+            "said",
+        )
+    ]
+
+
+def test_apostrophes_alone_make_no_quotes():
+    found, result = quotes_of(
+        british(
+            "GENEVA (Reuters) - Russia’s envoy said the allies’ plans from the ’90s and "
+            "’em all were old news; the U.S.’ answer isn’t due until 'tis late.",
+        )
+    )
+    assert found == []
+    assert not any(w["code"] == "unbalanced_quotes" for w in result.warnings)
+    assert [(p.speaker_name, p.kind) for p in result.statements] == [("Envoy", "paraphrase")]
+
+
+def test_single_quoted_terms_are_not_statements():
+    found, result = quotes_of(
+        british(
+            "GENEVA (Reuters) - The envoy warned against so-called ‘red lines’ in the talks, "
+            "officials said.",
+        )
+    )
+    assert found == []
+    assert result.statements == []
+
+
+def test_single_marks_inside_a_double_quote_stay_in_it():
+    found, _ = quotes_of(
+        british(
+            "GENEVA (Reuters) - Sergei Lavrov spoke on Friday.",
+            "“They told us ‘never again’ and we believed them for a while,” Lavrov said.",
+        )
+    )
+    assert found == [
+        ("Sergei Lavrov", "They told us ‘never again’ and we believed them for a while", "said")
+    ]
+
+
+def test_a_double_quote_inside_a_single_quote_is_part_of_it():
+    found, _ = quotes_of(
+        british(
+            "GENEVA (Reuters) - Sergei Lavrov spoke on Friday.",
+            "‘Some called the plan “a fresh start for everyone”, but it was not,’ Lavrov said.",
+        )
+    )
+    assert found == [
+        (
+            "Sergei Lavrov",
+            "Some called the plan “a fresh start for everyone”, but it was not",
+            "said",
+        )
+    ]
