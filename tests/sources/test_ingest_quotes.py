@@ -260,8 +260,7 @@ def test_single_quotes_run_over_paragraphs_like_double_ones():
     assert found == [
         (
             "Sergei Lavrov",
-            "We have waited for an answer for a very long time. Nobody in Washington has "
-            "given one",
+            "We have waited for an answer for a very long time. Nobody in Washington has given one",
             "said",
         )
     ]
