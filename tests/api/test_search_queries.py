@@ -52,19 +52,19 @@ def test_ranks_title_over_summary_over_body(gql, world):
 
 def test_snippets_highlight_matches(gql, world):
     _, data = hits(gql, "lavrov", kinds=["SOURCE"])
-    assert data["edges"] == [
-        {
-            "rank": data["edges"][0]["rank"],
-            "snippet": "<mark>Lavrov</mark>: US destroyed INF Treaty — MOSCOW, August 2. /TASS/. "
-            "The United States has destroyed the treaty with its own hands, Foreign Minister "
-            "Sergei <mark>Lavrov</mark>",
-            "node": {
-                "__typename": "Source",
-                "title": "Lavrov: US destroyed INF Treaty",
-                "outlet": {"name": "TASS"},
-            },
-        }
-    ]
+    (edge,) = data["edges"]
+    assert edge["node"] == {
+        "__typename": "Source",
+        "title": "Lavrov: US destroyed INF Treaty",
+        "outlet": {"name": "TASS"},
+    }
+    # Fragment length varies slightly between PostgreSQL versions; the highlights do not.
+    assert edge["snippet"].startswith(
+        "<mark>Lavrov</mark>: US destroyed INF Treaty — MOSCOW, August 2. /TASS/. The United "
+        "States has destroyed the treaty with its own hands, Foreign Minister Sergei "
+        "<mark>Lavrov</mark>"
+    )
+    assert edge["snippet"].count("<mark>") == 2
 
 
 def test_prefix_and_stemming(gql, world):
