@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sources.ingest.extract import analyse, finish
-from sources.ingest.pipeline import link_results
+from sources.ingest.same_story_links import link_results
 from sources.ingest.similarity import Fingerprint, same_story
 from tests.sources.test_ingest_support import knowledge, read, run_pure
 

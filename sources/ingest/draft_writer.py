@@ -1,0 +1,242 @@
+"""Storing one analysed article: a draft Source with draft Statements, Events, Citations,
+and draft Actors and Treaties for names the database does not know. Undated statements
+get the range ``undated`` allows, or are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db.models import Q
+from django.utils import timezone
+
+from sources.ingest.errors import IngestWarningCode
+from sources.ingest.extract import ArticleResult, StatementDraft
+from sources.ingest.knowledge import Knowledge
+from sources.ingest.outcome import Outcome
+from sources.ingest.speakers import Entity
+from sources.ingest.treaties import TreatyRef
+from sources.ingest.undated import LOWER_CONFIDENCE, undated_range
+from sources.models import Citation, Outlet, Source
+from timeline.models import Actor, Event, EventParticipant, EventType, Statement, Status, Treaty
+
+INGEST_NOTE = "Proposed by the article ingester; check before publishing."
+FALLBACK_EVENT_TYPE = "Unclassified (ingested)"
+# Words in the dated sentence -> the event type name to use if the database has it.
+EVENT_TYPE_CUES = [
+    (r"\bsign(?:ed|s|ing)\b", "Treaty signing"),
+    (r"\bratif", "Ratification or accession"),
+    (r"\b(?:took effect|(?:entered|enter|came) into force)\b", "Entry into force"),
+    (r"\bexten(?:d|sion)", "Treaty extension"),
+    (r"\b(?:expire|expiry|come to an end|cease)", "Treaty expiry"),
+    (r"\bwithdr[ae]w", "Withdrawal"),
+    (r"\bsuspen", "Suspension"),
+    (r"\bsummit\b", "Summit"),
+    (r"\b(?:talks|negotiat|consultations)\b", "Negotiation round"),
+    (r"\b(?:conference|session|assembly)\b", "Conference"),
+    (r"\bnuclear test\b", "Nuclear test"),
+    (r"\b(?:missile|flight) test", "Missile test"),
+    (r"\b(?:accus|violat)", "Accusation"),
+    (r"\b(?:said|statement|address|told|announced|speech)\b", "Statement"),
+]
+
+
+class Writer:
+    """Creates the rows for one article. Call inside a transaction."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self._event_types = {t.name.lower(): t for t in EventType.objects.all()}
+
+    def event_type(self, sentence: str) -> EventType:
+        for pattern, name in EVENT_TYPE_CUES:
+            if re.search(pattern, sentence, re.IGNORECASE) and name.lower() in self._event_types:
+                return self._event_types[name.lower()]
+        fallback = self._event_types.get(FALLBACK_EVENT_TYPE.lower())
+        if fallback is None:
+            fallback, _ = EventType.objects.get_or_create(
+                name=FALLBACK_EVENT_TYPE,
+                defaults={"description": "Machine-proposed events awaiting a type."},
+            )
+            self._event_types[fallback.name.lower()] = fallback
+        return fallback
+
+    def _state_names(self) -> set[str]:
+        if not hasattr(self, "_states"):
+            self._states = {
+                n for a in self.knowledge.actors if a.kind == "state" for n in a.names()
+            }
+        return self._states
+
+    def actor(self, entity: Entity, counts: dict) -> Actor:
+        if entity.actor is not None and entity.actor.id is not None:
+            return Actor.objects.get(pk=entity.actor.id)
+        name = entity.display.strip()[:200]
+        kind = (
+            entity.kind
+            if entity.kind in ("person", "organisation", "state", "group")
+            else (
+                "person"
+                if re.fullmatch(r"[A-Z][a-z\-]+(?:\s+[A-Z][a-z\-]+){1,2}", name)
+                else "organisation"
+            )
+        )
+        actor = Actor.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
+        if actor is None:
+            actor = Actor.objects.create(
+                name=name, kind=kind, status=Status.DRAFT, description=INGEST_NOTE
+            )
+            counts["new_actors"] = counts.get("new_actors", 0) + 1
+        return actor
+
+    def treaty(self, ref: TreatyRef, counts: dict) -> Treaty:
+        if ref.info is not None and ref.info.id is not None:
+            return Treaty.objects.get(pk=ref.info.id)
+        name = ref.display[:300]
+        treaty = Treaty.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
+        if treaty is None:
+            states = self._state_names()
+            bilateral = any(
+                a in states and b in states
+                for a, b in re.findall(r"([A-Z][\w.]*)-([A-Z][\w.]*)", name)
+            )
+            treaty = Treaty.objects.create(
+                name=name,
+                kind="bilateral" if bilateral else "multilateral",
+                status=Status.DRAFT,
+                summary=INGEST_NOTE,
+            )
+            counts["new_treaties"] = counts.get("new_treaties", 0) + 1
+        return treaty
+
+    def store(self, outcome: Outcome, sources_by_file: dict[str, int]) -> None:
+        result = outcome.result
+        art = result.article
+        counts = outcome.counts
+        outlet = Outlet.objects.get(pk=result.outlet.id) if result.outlet else None
+        source = Source(
+            outlet=outlet,
+            title=art.headline[:500],
+            published=result.published_edtf or "",
+            dateline_place=(art.dateline_place or "")[:200],
+            language="en",
+            body=art.body,
+            raw_text=art.raw_text,
+            retrieved_at=timezone.now(),
+            status=Status.DRAFT,
+        )
+        if outcome.duplicate_of_source:
+            source.duplicate_of_id = outcome.duplicate_of_source
+        source.save()
+        partners = set(outcome.same_story_sources)
+        partners |= {sources_by_file[f] for f in result.same_story_as if f in sources_by_file}
+        if partners:
+            source.same_story_as.add(*partners)
+        treaties: dict[str, Treaty] = {}
+
+        def treaty_rows(refs: list[TreatyRef]) -> list[Treaty]:
+            for ref in refs:
+                if ref.key not in treaties:
+                    treaties[ref.key] = self.treaty(ref, counts)
+            return [treaties[r.key] for r in refs]
+
+        treaty_rows([m.ref for m in result.treaty_mentions])
+        for draft in result.statements:
+            self._statement(source, result, draft, treaty_rows, counts)
+        for ev in result.events:
+            sentence = art.body[ev.start : ev.end]
+            event = Event.objects.create(
+                title=ev.title[:300],
+                summary=sentence,
+                date=ev.phrase.edtf,
+                event_type=self.event_type(sentence),
+                confidence=ev.confidence,
+                status=Status.DRAFT,
+                place_name="",
+            )
+            event.treaties.set(treaty_rows(ev.treaties))
+            for entity in ev.participants:
+                EventParticipant.objects.get_or_create(
+                    event=event, actor=self.actor(entity, counts)
+                )
+            Citation.objects.create(
+                source=source,
+                event=event,
+                excerpt=sentence,
+                start=ev.start,
+                end=ev.end,
+                note=f"date phrase: “{ev.phrase.text}”",
+            )
+            for s, e in ev.also_cited:
+                Citation.objects.get_or_create(
+                    source=source, event=event, excerpt=art.body[s:e], start=s, end=e
+                )
+            counts["events"] = counts.get("events", 0) + 1
+        outcome.source_id = source.pk
+
+    def _statement(self, source, result, draft: StatementDraft, treaty_rows, counts) -> None:
+        if draft.speaker is None:
+            counts["skipped_statements"] = counts.get("skipped_statements", 0) + 1
+            return
+        date = (draft.date_phrase.edtf if draft.date_phrase else None) or result.published_edtf
+        confidence, note = draft.confidence, ""
+        speaker = None
+        day = (draft.date_phrase.first_day if draft.date_phrase else None) or result.published
+        if not date:
+            span = undated_range(result, source.retrieved_at.astimezone(dt.UTC).date())
+            if span is None:
+                counts["skipped_statements"] = counts.get("skipped_statements", 0) + 1
+                _warn_once(
+                    result,
+                    IngestWarningCode.NO_STATEMENT_DATE,
+                    "Statements were not stored: the article gives no date for them "
+                    "and nothing in it bounds one. Set the source's date and add them "
+                    "by hand.",
+                )
+                return
+            date, note = span.edtf, span.note
+            confidence = round(draft.confidence * LOWER_CONFIDENCE, 2)
+            speaker = self.actor(draft.speaker, counts)
+            held = speaker.position_on(span.lower.day) if speaker.kind == "person" else None
+            if held is not None and held == speaker.position_on(span.upper.day):
+                day = span.lower.day  # one position held over the whole range
+            _warn_once(
+                result,
+                IngestWarningCode.STATEMENT_DATE_RANGE,
+                f"The article does not date its statements; they were stored with the "
+                f"range {span.edtf} and lower confidence. {span.note}",
+            )
+            counts["ranged_statements"] = counts.get("ranged_statements", 0) + 1
+        speaker = speaker or self.actor(draft.speaker, counts)
+        on_behalf = None
+        if speaker.kind == "person" and day is not None:
+            position = speaker.position_on(day)
+            on_behalf = position.organisation if position else None
+        statement = Statement.objects.create(
+            speaker=speaker,
+            on_behalf_of=on_behalf,
+            date=date,
+            kind=draft.kind,
+            language="en",
+            text=draft.text,
+            cue_verb=(draft.cue_verb or "")[:40],
+            confidence=confidence,
+            status=Status.DRAFT,
+        )
+        statement.treaties.set(treaty_rows(draft.treaties))
+        excerpt = result.article.body[draft.start : draft.end]
+        Citation.objects.create(
+            source=source,
+            statement=statement,
+            excerpt=excerpt,
+            start=draft.start,
+            end=draft.end,
+            note=note,
+        )
+        counts["statements"] = counts.get("statements", 0) + 1
+
+
+def _warn_once(result: ArticleResult, code: IngestWarningCode, message: str) -> None:
+    if not any(w["code"] == code for w in result.warnings):
+        result.article.warn(code, message)
