@@ -13,94 +13,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sources.ingest.actor_index import ActorIndex
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import ActorInfo, Knowledge, key
-from sources.ingest.lexicon import ORG_HEADS, SPEAKER_NOUNS, TITLE_PARTS, TITLE_WORDS
-
-_TITLE_CAP = (
-    r"(?:President|Minister|Secretary|Spokesman|Spokeswoman|Spokesperson|Ambassador|Chancellor|"
-    r"Premier|Director|Chairman|Chairwoman|Senator|General|Envoy|Representative|Governor|Mayor|"
-    r"King|Queen|Prince|Leader|Chief|Commander|Deputy|Adviser|Advisor|Head|Emir|Sheikh|Pope)"
+from sources.ingest.lexicon import SPEAKER_NOUNS, TITLE_PARTS, TITLE_WORDS
+from sources.ingest.mention_patterns import (
+    ANAPHOR_RE,
+    GROUP_NOUNS,
+    NAME_OR_SURNAME,
+    ORG_HEAD_ALT,
+    ORG_RE,
+    PERSON_CUE_RE,
+    PERSON_TITLED_RE,
+    PRONOUN_RE,
+    TITLE_CAPS_ONLY_RE,
+    TITLE_LEFT_RE,
+    TITLE_ONLY_RE,
+    org_display,
 )
-_NOT_NAME = (
-    r"(?!(?:If|When|The|An?|In|On|At|But|And|As|While|After|Before|Despite|According|"
-    r"Although|Since|Unlike|Under|With|For|From|By|Meanwhile|However|Then|So|Yet|"
-    r"This|That|These|Those|Both|Neither|Russian|American|Chinese)\b)"
-)
-_NOT_TITLE = (
-    r"(?!(?:President|Minister|Secretary|Spokesman|Spokeswoman|Ambassador|Chancellor|"
-    r"Premier|Director|Chairman|Senator|General|Envoy|Governor|Deputy|Foreign|Prime|"
-    r"Vice|Defense|Defence|State|Chief|Head|Commander|Adviser|Advisor)\b)"
-)
-_NAME = (
-    _NOT_NAME + _NOT_TITLE + r"[A-Z][a-z\-]+(?:\s+[A-Z]\.)?(?:\s+(?:bin\s+|al-|de\s+|"
-    r"van\s+|von\s+)?" + _NOT_TITLE + r"[A-Z][a-z\-]+(?:'[A-Z][a-z]+)?){1,2}"
-    r"(?![’'][A-Za-z]{2})"
-)
-_NAME_OR_SURNAME = _NOT_NAME + r"[A-Z][a-z\-]{2,}(?:\s+[A-Z][a-z\-]+){0,2}"
-_SPEECH = (
-    r"(?:said|says|told|added|stressed|noted|emphasi[sz]ed|warned|explained|pointed out|"
-    r"recalled|insisted|argued|declared|stated|continued|concluded|urged|wrote|tweeted)\b"
-)
-PERSON_TITLED_RE = re.compile(
-    rf"\b{_TITLE_CAP}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:and\s+)?[A-Z][\w'\-]*)?)?"
-    rf"\s+(?P<name>{_NAME})"
-)
-TITLE_LEFT_RE = re.compile(r"(?:(?:[A-Z][\w.'’\-]*|[a-z]+)\s+){0,4}$")
-PERSON_CUE_RE = re.compile(
-    rf"(?<![Tt]he )(?P<name>{_NAME})(?=,?\s+(?:also\s+|later\s+|then\s+)?{_SPEECH})"
-)
-TITLE_ONLY_RE = re.compile(
-    r"\b(?P<det>[Tt]he|[Aa]n?|[A-Z][\w.]*(?:'s|’s))\s+(?P<mods>(?:[\w.\-]+\s+){0,3}?)"
-    r"(?P<noun>minister|diplomat|president|leader|spokesman|spokeswoman|spokesperson|envoy|"
-    r"ambassador|chancellor|premier|secretary|official|chief|head|senator|general|commander)\b"
-    r"(?!\s+(?-i:[A-Z][a-z]))",
-    re.IGNORECASE,
-)
-TITLE_CAPS_ONLY_RE = re.compile(
-    rf"(?<![\w.])(?P<mods>(?:[A-Z][\w.]*\s+){{1,3}})(?P<noun>{_TITLE_CAP})\b(?!\s+[A-Z][a-z])"
-)
-_ORG_HEAD_ALT = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
-ORG_RE = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<org>(?:(?:[A-Z][\w.'’\-]*|foreign|defense|defence|interior|state|"
-    rf"finance|justice|emergencies|energy|trade)\s+){{1,4}}(?=(?-i:[A-Z]))(?:{_ORG_HEAD_ALT})\b"
-    rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'\-]*\s*)+)?|(?:Kremlin|Pentagon|White House))",
-    re.IGNORECASE,
-)
-ANAPHOR_RE = re.compile(
-    r"\b[Tt]he\s+(?P<noun>"
-    + "|".join(sorted(ORG_HEADS | SPEAKER_NOUNS, key=len, reverse=True))
-    + r")\b(?!\s+(?:of\s+)?[A-Z])"
-)
-PRONOUN_RE = re.compile(r"^(?:he|she|him|her|it|they|them)$", re.IGNORECASE)
-GROUP_NOUNS = {
-    "officials",
-    "diplomats",
-    "analysts",
-    "experts",
-    "sources",
-    "observers",
-    "critics",
-    "lawmakers",
-    "residents",
-    "witnesses",
-    "authorities",
-    "police",
-    "protesters",
-    "leaders",
-    "ministers",
-    "negotiators",
-    "participants",
-    "delegates",
-    "reporters",
-    "journalists",
-    "scientists",
-    "activists",
-    "officers",
-    "spokesmen",
-    "envoys",
-}
-_ORG_WORDS_SMALL = {"of", "the", "and", "for", "on"}
 
 
 @dataclass(eq=False)
@@ -127,69 +57,6 @@ class Mention:
     title: str = ""
     noun: str = ""
     speaker: bool = False
-
-
-def _org_display(printed: str) -> str:
-    words = re.sub(r"^(?:the)\s+", "", printed.strip(), flags=re.IGNORECASE).split()
-    return " ".join(
-        w if (w.isupper() or (i and w.lower() in _ORG_WORDS_SMALL)) else w[:1].upper() + w[1:]
-        for i, w in enumerate(words)
-    )
-
-
-class ActorIndex:
-    """Names, aliases and surnames of known actors, for matching in text."""
-
-    def __init__(self, knowledge: Knowledge):
-        self.exact: dict[str, list[ActorInfo]] = {}
-        self.folded: dict[str, list[ActorInfo]] = {}
-        self.surname: dict[str, list[ActorInfo]] = {}
-        for actor in knowledge.actors:
-            for name in actor.names():
-                self.exact.setdefault(name, []).append(actor)
-                self.folded.setdefault(key(name), []).append(actor)
-            for surname in actor.surnames():
-                self.surname.setdefault(surname, []).append(actor)
-        multi = sorted({n for n in self.exact if " " in n}, key=len, reverse=True)
-        single = sorted(
-            {n for n in self.exact if " " not in n} | set(self.surname), key=len, reverse=True
-        )
-        self.multi_re = (
-            re.compile(
-                r"(?<![\w])(?:" + "|".join(re.escape(n) for n in multi) + r")(?![\w])",
-                re.IGNORECASE,
-            )
-            if multi
-            else None
-        )
-        self.single_re = (
-            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in single) + r")(?![\w’'])")
-            if single
-            else None
-        )
-
-    def lookup(self, printed: str) -> ActorInfo | None:
-        for table, k in ((self.exact, printed), (self.folded, key(printed))):
-            if table.get(k):
-                return table[k][0]
-        parts = printed.split()
-        if parts and parts[-1] in self.surname and len(self.surname[parts[-1]]) == 1:
-            actor = self.surname[parts[-1]][0]
-            # "Sergey Lavrov" for a stored "Sergei Lavrov": same surname, first names alike.
-            if len(parts) == 1 or any(
-                n.split()[0][:3].lower() == parts[0][:3].lower() for n in actor.names() if " " in n
-            ):
-                return actor
-        return None
-
-    def find(self, text: str):
-        for rx in (self.multi_re, self.single_re):
-            if rx is None:
-                continue
-            for m in rx.finditer(text):
-                actor = self.lookup(m.group(0))
-                if actor is not None:
-                    yield m.start(), m.end(), actor
 
 
 def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
@@ -244,7 +111,7 @@ class Resolver:
         return entity
 
     def _entity_for_org(self, printed: str) -> Entity:
-        actor = self.index.lookup(printed) or self.index.lookup(_org_display(printed))
+        actor = self.index.lookup(printed) or self.index.lookup(org_display(printed))
         if actor is None:
             for name, actors in self.index.folded.items():
                 if " " in name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key(printed)):
@@ -252,7 +119,7 @@ class Resolver:
                     break
         if actor is not None:
             return self._entity_for_actor(actor, printed)
-        display = _org_display(printed)
+        display = org_display(printed)
         k = f"org:{key(display)}"
         entity = self.entities.setdefault(k, Entity(k, display, "organisation"))
         entity.printed.append(printed)
@@ -304,7 +171,7 @@ class Resolver:
                 taken.append((s, e))
             for m in PERSON_CUE_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
-                if free(s, e) and not re.search(_ORG_HEAD_ALT, m.group("name"), re.IGNORECASE):
+                if free(s, e) and not re.search(ORG_HEAD_ALT, m.group("name"), re.IGNORECASE):
                     entity = self._entity_for_person(m.group("name"))
                     found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
                     taken.append((s, e))
@@ -368,7 +235,7 @@ class Resolver:
                         speaker=is_speaker,
                     )
                 )
-            elif re.fullmatch(_NAME_OR_SURNAME, bare) and bare.lower() not in GROUP_NOUNS:
+            elif re.fullmatch(NAME_OR_SURNAME, bare) and bare.lower() not in GROUP_NOUNS:
                 found.append(
                     Mention(s, e, phrase, "name", self._entity_for_person(bare), speaker=is_speaker)
                 )
@@ -453,7 +320,7 @@ class Resolver:
                         return other.entity
         words = f"{m.title} {m.noun}".split()
         k = f"title:{key(' '.join(words))}"
-        return self.entities.setdefault(k, Entity(k, _org_display(" ".join(words)), "person"))
+        return self.entities.setdefault(k, Entity(k, org_display(" ".join(words)), "person"))
 
     def _resolve_anaphor(self, m: Mention, orgs: list[Entity], org_speaker, last_org):
         noun = m.noun
@@ -476,7 +343,7 @@ class Resolver:
         if actor is not None:
             return self._entity_for_actor(actor, text)
         k = f"phrase:{key(text)}"
-        return self.entities.setdefault(k, Entity(k, _org_display(text), "unknown"))
+        return self.entities.setdefault(k, Entity(k, org_display(text), "unknown"))
 
     def speaker_at(self, span: tuple[int, int] | None) -> tuple[Entity | None, Mention | None]:
         if span is None:
