@@ -2,8 +2,9 @@
 
 ``analyse`` reads one file; ``link_batch`` relates the articles of a run (same
 story, exact duplicates) and lets a story whose year could not be fixed take
-it from another report of the same story; ``finish`` resolves the dates and
-``contract`` renders DESIGN.md §6.
+it from another report of the same story; ``finish`` resolves the dates
+(``date_resolution``) and proposes events; ``contract`` (its own module) renders
+DESIGN.md §6.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from sources.ingest.article import ParsedArticle, parse_article
+from sources.ingest.date_resolution import resolve
 from sources.ingest.dates import (
     DatePhrase,
     YearEvidence,
     collect_evidence,
     find_dates,
     infer_published,
-    resolve,
 )
 from sources.ingest.errors import IngestWarningCode
 from sources.ingest.knowledge import Knowledge, OutletInfo
@@ -28,7 +29,7 @@ from sources.ingest.quote_attribution import attribute, classify
 from sources.ingest.quote_marks import scan_quotes
 from sources.ingest.similarity import Fingerprint, same_story
 from sources.ingest.speakers import Entity, Resolver
-from sources.ingest.treaties import TreatyMention, TreatyRef, find_treaties, treaty_names
+from sources.ingest.treaties import TreatyMention, TreatyRef, find_treaties
 from sources.text import content_hash
 
 ATTRIBUTION_CONFIDENCE = {"tail": 0.9, "head": 0.9, "according": 0.85, "inherited": 0.75,
@@ -362,59 +363,3 @@ def _title(sentence: str, s: int, e: int, limit: int = 160) -> str:
     piece = sentence[left : left + limit]
     cut = piece.rfind(" ")
     return ("…" if left else "") + " ".join(piece[:cut].split()) + "…"
-
-
-def contract(result: ArticleResult) -> dict:
-    art = result.article
-    return {
-        "file": result.file,
-        "headline": art.headline,
-        "outlet": result.outlet_name,
-        "dateline_place": art.dateline_place,
-        "published": result.published_edtf,
-        "quotes": [
-            {
-                "speaker": s.speaker_name,
-                "text": s.text,
-                "cue_verb": s.cue_verb,
-                "direct": True,
-                "start": s.start,
-                "end": s.end,
-                "confidence": s.confidence,
-            }
-            for s in result.quotes
-        ],
-        "paraphrases": [
-            {
-                "speaker": s.speaker_name,
-                "text": s.text,
-                "cue_verb": s.cue_verb,
-                "direct": False,
-                "start": s.start,
-                "end": s.end,
-                "confidence": s.confidence,
-            }
-            for s in result.statements
-            if s.kind == "paraphrase"
-        ],
-        "treaties": treaty_names(result.treaty_mentions),
-        "new_treaties": [
-            r.display
-            for r in {
-                m.ref.key: m.ref for m in result.treaty_mentions if m.ref.info is None
-            }.values()
-        ],
-        "dated_events": [
-            {
-                "text": ev.title,
-                "date": ev.phrase.edtf,
-                "phrase": ev.phrase.text,
-                "confidence": ev.confidence,
-            }
-            for ev in result.events
-        ],
-        "same_story_as": list(dict.fromkeys(result.same_story_as)),
-        "duplicate_of": result.duplicate_of,
-        "content_hash": result.content_hash,
-        "warnings": result.warnings,
-    }

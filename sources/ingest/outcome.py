@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sources.ingest.extract import ArticleResult, contract
+from sources.ingest.contract import contract
+from sources.ingest.extract import ArticleResult
 
 
 @dataclass

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sources.ingest.extract import analyse, contract, finish, link_batch
+from sources.ingest.contract import contract
+from sources.ingest.extract import analyse, finish, link_batch
 from sources.ingest.knowledge import ActorInfo, Knowledge, OutletInfo, PositionInfo, TreatyInfo
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
