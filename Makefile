@@ -54,13 +54,14 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) graphql_schema --check
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
 schema: venv
-	$(MANAGE) export_schema
+	$(MANAGE) graphql_schema
 
 bench: venv
 	$(PY) -m pytest tests/bench -s -q -p no:cacheprovider

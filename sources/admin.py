@@ -5,12 +5,13 @@ from django.db.models import Count, Q
 from simple_history.admin import SimpleHistoryAdmin
 
 from sources.models import Citation, Outlet, Source
-from timeline.admin_tools import DecadeFilter, WorkflowAdmin
+from timeline.admin_tools import URL_FIELD_OVERRIDES, DecadeFilter, WorkflowAdmin
 from timeline.models import Status
 
 
 @admin.register(Outlet)
 class OutletAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ("name", "kind", "country", "url")
     list_filter = ("kind",)
     search_fields = ("name", "aliases")

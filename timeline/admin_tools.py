@@ -5,10 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import services
 from timeline.models.base import Status
+
+# A URL typed without a scheme is https (Django 6's default, chosen now).
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 class DecadeFilter(admin.SimpleListFilter):
@@ -123,6 +127,7 @@ class WorkflowAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
 
     form = VersionedForm
+    formfield_overrides = URL_FIELD_OVERRIDES
 
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user

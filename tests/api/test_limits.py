@@ -205,11 +205,11 @@ def test_nested_lists_over_the_default_budget_are_rejected(client):
 
 def test_aliased_copies_of_a_page_each_cost(client):
     fields = " ".join(
-        f"p{i}: events(first: 100) {{ edges {{ node {{ treaties {{ name }} }} }} }}"
+        f"p{i}: events(first: 100) {{ edges {{ node {{ statements {{ events {{ title }} }} }} }} }}"
         for i in range(20)
     )
     error = rejected(client, f"{{ {fields} }}")
-    assert error["extensions"]["cost"] == 20 * 1100
+    assert error["extensions"]["cost"] == 20 * (100 + 100 * 10 * (1 + 10))
 
 
 SDL = """

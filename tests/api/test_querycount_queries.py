@@ -191,13 +191,6 @@ def run(gql, query, variables):
     return body["data"], len(gql.queries)
 
 
-@pytest.fixture(autouse=True)
-def _no_cost_budget(settings):
-    # A 100-item page with nested lists is over the default cost budget; here we
-    # measure SQL, not the hostile-query limits (tests/api/test_limits*.py do).
-    settings.GRAPHQL_MAX_COST = 10**9
-
-
 @pytest.mark.parametrize("name", list(QUERIES))
 def test_constant_query_count(gql, dataset, name):
     small, small_count = run(gql, QUERIES[name], {"n": 5})
