@@ -126,3 +126,8 @@ def test_example_search(client, demo):
         "title": "Russia's withdrawal from Open Skies Treaty takes effect",
         "outlet": {"name": "Sputnik"},
     }
+
+
+def test_readme_shows_the_example_queries_as_tested():
+    body = EXAMPLES.read_text().split("\n", 2)[2].strip()  # without the two-line file header
+    assert body in (EXAMPLES.parents[1] / "README.md").read_text()
