@@ -11,10 +11,18 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from timeline.dates import EDTFField, EDTFMixin
-from timeline.models.base import TimeStamped, Workflow, date_order_check, status_check, unique_slug
+from timeline.models.base import (
+    WIKIDATA_ID,
+    TimeStamped,
+    Workflow,
+    date_order_check,
+    status_check,
+    unique_slug,
+    wikidata_constraints,
+)
 
 wikidata_validator = RegexValidator(
-    r"^Q[1-9][0-9]*$", "Enter a Wikidata item id: Q followed by digits, e.g. Q159.", "invalid"
+    WIKIDATA_ID, "Enter a Wikidata item id: Q followed by digits, e.g. Q159.", "invalid"
 )
 
 
@@ -57,17 +65,7 @@ class Actor(Workflow):
         indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
         constraints = [
             status_check("actor"),
-            models.UniqueConstraint(
-                fields=["wikidata_id"],
-                condition=~models.Q(wikidata_id=""),
-                name="actor_wikidata_id_unique",
-                violation_error_message="Another actor already has this Wikidata id.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
-                name="actor_wikidata_id_format",
-                violation_error_message="A Wikidata id is Q followed by digits, e.g. Q159.",
-            ),
+            *wikidata_constraints("actor"),
         ]
 
     def __str__(self) -> str:

@@ -63,3 +63,23 @@ def date_order_check(prefix: str, start: str = "date_start", end: str = "date_en
         | models.Q(**{f"{start}__lte": models.F(end)}),
         name=f"{prefix}_{start}_before_{end}",
     )
+
+
+WIKIDATA_ID = r"^Q[1-9][0-9]*$"
+
+
+def wikidata_constraints(prefix: str) -> list[models.BaseConstraint]:
+    """A Wikidata id is optional, well-formed and unique among records of one model."""
+    return [
+        models.UniqueConstraint(
+            fields=["wikidata_id"],
+            condition=~models.Q(wikidata_id=""),
+            name=f"{prefix}_wikidata_id_unique",
+            violation_error_message=f"Another {prefix} already has this Wikidata id.",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=WIKIDATA_ID),
+            name=f"{prefix}_wikidata_id_format",
+            violation_error_message="A Wikidata id is Q followed by digits, e.g. Q159.",
+        ),
+    ]

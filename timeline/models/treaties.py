@@ -12,7 +12,13 @@ from simple_history.models import HistoricalRecords
 from timeline import treaty_status
 from timeline.dates import EDTFField, EDTFMixin, Precision
 from timeline.models.actors import Actor, wikidata_validator
-from timeline.models.base import Workflow, date_order_check, status_check, unique_slug
+from timeline.models.base import (
+    Workflow,
+    date_order_check,
+    status_check,
+    unique_slug,
+    wikidata_constraints,
+)
 
 
 class TreatyKind(models.TextChoices):
@@ -60,17 +66,7 @@ class Treaty(EDTFMixin, Workflow):
         indexes = [GinIndex(fields=["aliases"], name="treaty_aliases_gin")]
         constraints = [
             status_check("treaty"),
-            models.UniqueConstraint(
-                fields=["wikidata_id"],
-                condition=~models.Q(wikidata_id=""),
-                name="treaty_wikidata_id_unique",
-                violation_error_message="Another treaty already has this Wikidata id.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(wikidata_id="") | models.Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
-                name="treaty_wikidata_id_format",
-                violation_error_message="A Wikidata id is Q followed by digits, e.g. Q159.",
-            ),
+            *wikidata_constraints("treaty"),
         ]
 
     def __str__(self) -> str:
