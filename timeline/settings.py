@@ -119,7 +119,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 
-# GraphQL limits (defaults and the rest in api/core/limits.py).
+# GraphQL limits (defaults and the rest in api/core/limits/config.py).
 GRAPHQL_STATEMENT_TIMEOUT_MS = int(os.environ.get("GRAPHQL_STATEMENT_TIMEOUT_MS", "5000"))
 CORS_URLS_REGEX = r"^/graphql/?$"
 

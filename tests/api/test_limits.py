@@ -14,6 +14,7 @@ from graphql import build_schema, get_introspection_query, parse
 
 from api.core import limits
 from api.core.limits import query_cost
+from api.core.limits.documents import _document_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -262,7 +263,7 @@ def test_page_over_the_cap_is_a_clear_input_error(client):
 
 
 def test_parsed_and_validated_documents_are_cached(client):
-    cached_parse, cached_validate = limits._document_caches(limits.GRAPHQL_DOCUMENT_CACHE_SIZE)
+    cached_parse, cached_validate = _document_caches(limits.GRAPHQL_DOCUMENT_CACHE_SIZE)
     query = "query CacheProbe { __typename }"
     post(client, query)
     parse_hits, validate_hits = (

@@ -1,0 +1,45 @@
+"""Limit defaults (each overridable by a setting of the same name) and error codes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from api.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+# Defaults; each can be overridden by a setting of the same name.
+GRAPHQL_MAX_DEPTH = 10  # nesting of fields; a connection's edges/node count as levels
+GRAPHQL_MAX_ALIASES = 20  # aliases in a document, fragments included
+GRAPHQL_MAX_TOKENS = 2000  # lexical tokens (comments included) in a document
+GRAPHQL_MAX_QUERY_LENGTH = 30_000  # characters of query text (bounds the parse cache too)
+GRAPHQL_MAX_COST = 50_000  # estimated records a query may return (see query_cost)
+GRAPHQL_COST_DEFAULT_PAGE = DEFAULT_PAGE_SIZE  # a connection without first/last returns 20
+GRAPHQL_COST_MAX_PAGE = MAX_PAGE_SIZE  # and never more than 100
+GRAPHQL_COST_LIST_SIZE = 10  # estimate for a plain (unpaginated) list of objects
+GRAPHQL_DOCUMENT_CACHE_SIZE = 256  # parsed and validated documents kept (LRU)
+GRAPHQL_MAX_BATCH = 10  # operations in one batched POST; 0 disables batching
+GRAPHQL_STATEMENT_TIMEOUT_MS = 5000  # PostgreSQL statement_timeout for API requests
+
+MASKED_MESSAGE = "Unexpected error."
+
+# Codes on every error we return, so clients can branch without parsing messages.
+PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+TOKEN_LIMIT_EXCEEDED = "TOKEN_LIMIT_EXCEEDED"
+DEPTH_LIMIT_EXCEEDED = "DEPTH_LIMIT_EXCEEDED"
+ALIAS_LIMIT_EXCEEDED = "ALIAS_LIMIT_EXCEEDED"
+INTROSPECTION_DEPTH_EXCEEDED = "INTROSPECTION_DEPTH_EXCEEDED"
+COST_LIMIT_EXCEEDED = "COST_LIMIT_EXCEEDED"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+NOT_FOUND = "NOT_FOUND"
+FORBIDDEN = "FORBIDDEN"
+TIMEOUT = "TIMEOUT"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
+def limit(name: str) -> int:
+    """The setting ``name`` if set, else this module's default."""
+    return getattr(settings, name, globals()[name])
+
+
+def masking_enabled() -> bool:
+    return getattr(settings, "GRAPHQL_MASK_ERRORS", not settings.DEBUG)
