@@ -20,108 +20,45 @@ Follows the GraphQL-over-HTTP spec (https://graphql.github.io/graphql-over-http/
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 import orjson
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
-from django.utils.functional import Promise
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from api.core.http import (
+    BAD_REQUEST,
+    BATCH_TOO_LARGE,
+    BATCHING_DISABLED,
+    CSRF_FAILED,
+    GRAPHQL_RESPONSE_JSON,
+    INTERNAL_SERVER_ERROR,
+    INVALID_JSON,
+    JSON,
+    METHOD_NOT_ALLOWED,
+    MISSING_QUERY,
+    NOT_ACCEPTABLE,
+    OPERATION_RESOLUTION_FAILURE,
+    READ_ONLY_TOKEN,
+    UNSUPPORTED_MEDIA_TYPE,
+    Rejection,
+    is_request_error,
+    json_default,
+    negotiate,
+)
 from api.core.limits import apply_error_policy, limit
 from api.core.timeouts import statement_timeout
-from api.models import ApiToken, hash_key
+from api.core.tokens import authenticate
+from api.models import ApiToken
 
 logger = logging.getLogger(__name__)
-
-GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
-JSON = "application/json"
-
-# Codes of the errors the view itself returns.
-METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
-UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
-NOT_ACCEPTABLE = "NOT_ACCEPTABLE"
-INVALID_JSON = "INVALID_JSON"
-BAD_REQUEST = "BAD_REQUEST"
-MISSING_QUERY = "MISSING_QUERY"
-BATCH_TOO_LARGE = "BATCH_TOO_LARGE"
-BATCHING_DISABLED = "BATCHING_DISABLED"
-OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE"
-INVALID_TOKEN = "INVALID_TOKEN"
-READ_ONLY_TOKEN = "READ_ONLY_TOKEN"
-CSRF_FAILED = "CSRF_FAILED"
-INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
-
-# A token's last use is recorded at most this often: one write per minute, not per request.
-LAST_USED_RESOLUTION = timedelta(minutes=1)
-
-
-class Rejection(Exception):
-    """A request refused before execution: status, message, code, extra headers."""
-
-    def __init__(
-        self, status: int, message: str, code: str, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status, self.message, self.code = status, message, code
-        self.headers = headers or {}
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal | Promise):
-        return str(value)
-    raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
-
-
-def negotiate(accept: str) -> str | None:
-    """The media type to answer with, or None when the client accepts neither.
-
-    No Accept header (or ``*/*``) means ``application/json``. When both are
-    acceptable at the same quality, graphql-response+json wins: a client that
-    names it understands the newer status codes.
-    """
-    if not accept.strip():
-        return JSON
-    best, best_q = None, 0.0
-    for item in accept.split(","):
-        media_type, *params = (part.strip() for part in item.split(";"))
-        media_type = media_type.lower()
-        q = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if media_type == GRAPHQL_RESPONSE_JSON:
-            candidate = GRAPHQL_RESPONSE_JSON
-        elif media_type in (JSON, "application/*", "*/*"):
-            candidate = JSON
-        else:
-            continue
-        if q > best_q or (q == best_q and candidate == GRAPHQL_RESPONSE_JSON and q > 0):
-            best, best_q = candidate, q
-    return best if best_q > 0 else None
-
-
-def _is_request_error(result) -> bool:
-    """True when the operation failed before execution: no data, no error with a path."""
-    return (
-        result.data is None
-        and bool(result.errors)
-        and all(error.path is None for error in result.errors)
-    )
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # CSRF is checked below, for sessions only
@@ -144,7 +81,7 @@ class TimelineGraphQLView(GraphQLView):
         return self.schema
 
     def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data, default=_json_default)
+        return orjson.dumps(data, default=json_default)
 
     # --- request handling -----------------------------------------------
 
@@ -166,7 +103,7 @@ class TimelineGraphQLView(GraphQLView):
                     f"The Accept header must allow {GRAPHQL_RESPONSE_JSON} or {JSON}.",
                     NOT_ACCEPTABLE,
                 )
-            token = self._authenticate(request)
+            token = authenticate(request)
             self._check_csrf(request, token)
             payload = self._request_payload(request)
             return self._execute(request, payload, media_type, token)
@@ -190,31 +127,6 @@ class TimelineGraphQLView(GraphQLView):
             and "query" not in request.GET
             and "text/html" in request.headers.get("Accept", "")
         )
-
-    def _authenticate(self, request: HttpRequest) -> ApiToken | None:
-        header = request.headers.get("Authorization")
-        if header is None:
-            return None
-        scheme, _, key = header.strip().partition(" ")
-        key = key.strip()
-        if scheme.lower() != "bearer" or not key:
-            raise _invalid_token("The Authorization header must be 'Bearer <API token>'.")
-        token = ApiToken.objects.filter(key_hash=hash_key(key)).first()
-        if token is None:
-            raise _invalid_token("Invalid API token.")
-        if not token.is_active:
-            raise _invalid_token("This API token has been revoked.")
-        now = timezone.now()
-        if token.is_expired(now):
-            raise _invalid_token(
-                f"This API token expired on {token.expires_at:%Y-%m-%d %H:%M} UTC."
-            )
-        if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        # A token is a public, read-only client, whoever holds a session cookie too.
-        request.user = AnonymousUser()
-        request.api_token = token
-        return token
 
     def _check_csrf(self, request: HttpRequest, token: ApiToken | None) -> None:
         """Signed-in (session) POSTs need Django's CSRF token, as GraphiQL sends it.
@@ -335,9 +247,7 @@ class TimelineGraphQLView(GraphQLView):
                 result = self._execute_one(request, payload, context, root_value, token, media_type)
                 body = self._format(result)
                 status = (
-                    400
-                    if media_type == GRAPHQL_RESPONSE_JSON and _is_request_error(result)
-                    else 200
+                    400 if media_type == GRAPHQL_RESPONSE_JSON and is_request_error(result) else 200
                 )
         response = self._response(body, status, media_type)
         for name, value in sub_response.items():
@@ -398,7 +308,7 @@ class TimelineGraphQLView(GraphQLView):
     @staticmethod
     def _format(result) -> dict:
         body: dict[str, Any] = {}
-        if not _is_request_error(result):
+        if not is_request_error(result):
             body["data"] = result.data
         if result.errors:
             body["errors"] = [error.formatted for error in result.errors]
@@ -426,16 +336,3 @@ class TimelineGraphQLView(GraphQLView):
         for name, value in (headers or {}).items():
             response[name] = value
         return response
-
-
-def _invalid_token(message: str) -> Rejection:
-    description = message.replace('"', "'")
-    return Rejection(
-        401,
-        message,
-        INVALID_TOKEN,
-        {
-            "WWW-Authenticate": f'Bearer realm="timeline", error="invalid_token", '
-            f'error_description="{description}"'
-        },
-    )
