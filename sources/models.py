@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.deletion import CASCADE, ProtectedError
 from simple_history.models import HistoricalRecords
 
+from sources.ingest.fingerprint import story_keys
 from sources.text import content_hash, find_excerpt
 from timeline.dates import EDTFField, EDTFMixin, Precision
 from timeline.models.base import Status, TimeStamped, Workflow, status_check, unique_slug
@@ -99,8 +101,11 @@ class Source(EDTFMixin, Workflow):
         blank=True,
         help_text="Other sources that report the same statement or event.",
     )
+    # Same-story fingerprint (sources.ingest.fingerprint), filled on save from the body.
+    text_keys = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    quote_keys = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["raw_text"])
+    history = HistoricalRecords(excluded_fields=["raw_text", "text_keys", "quote_keys"])
 
     edtf_fields = {"published": ("published_start", "published_end", "published_precision")}
 
@@ -114,6 +119,10 @@ class Source(EDTFMixin, Workflow):
             models.CheckConstraint(
                 condition=~models.Q(duplicate_of=models.F("pk")), name="source_not_own_duplicate"
             ),
+        ]
+        indexes = [
+            GinIndex(fields=["text_keys"], name="source_text_keys_gin"),
+            GinIndex(fields=["quote_keys"], name="source_quote_keys_gin"),
         ]
 
     def __str__(self) -> str:
@@ -138,6 +147,10 @@ class Source(EDTFMixin, Workflow):
     def save(self, *args, **kwargs):
         self.url = self.url or None
         self.content_hash = content_hash(self.body or "")
+        keys = story_keys(self.body or "")
+        self.text_keys, self.quote_keys = keys.text_keys, keys.quote_keys
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "text_keys", "quote_keys"}
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

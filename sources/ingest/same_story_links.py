@@ -1,5 +1,6 @@
 """Same story and duplicates: within one run through a shared-key index, and against the
-sources already stored (those published within a week, or the most recent when undated).
+sources already stored through their indexed same-story keys (``fingerprint``), whatever
+their date. Candidates are then checked with the rules of ``similarity``.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ import zlib
 from django.db.models import Q
 
 from sources.ingest.extract import ArticleResult, adopt_year
+from sources.ingest.fingerprint import StoryKeys, body_quotes, story_keys
 from sources.ingest.outcome import Outcome
 from sources.ingest.similarity import Fingerprint, same_story
 from sources.models import Source
-from timeline.models import Statement
 
-SAME_STORY_WINDOW = dt.timedelta(days=7)
-RECENT_SOURCES = 2000
+MAX_CANDIDATES = 200  # stored sources checked per article, most shared keys first
 
 
 def _buckets(fp: Fingerprint) -> set[int]:
@@ -71,29 +71,37 @@ def link_results(results: list[ArticleResult]) -> None:
             adopt_year(r, [by_file[f].published for f in r.same_story_as if f in by_file])
 
 
-def _stored_fingerprints(result: ArticleResult, cache: dict) -> list[tuple[Source, Fingerprint]]:
-    day = result.published
-    if day is not None:
-        qs = Source.objects.filter(
-            Q(
-                published_start__lte=day + SAME_STORY_WINDOW,
-                published_end__gte=day - SAME_STORY_WINDOW,
-            )
-            | Q(published_start__isnull=True)
-        )
-    else:
-        qs = Source.objects.order_by("-created_at")[:RECENT_SOURCES]
-    out = []
-    for source in qs.only("id", "title", "body", "published", "published_start"):
-        if source.pk not in cache:
-            quotes = list(
-                Statement.objects.filter(citations__source=source, kind="direct_quote").values_list(
-                    "text", flat=True
-                )
-            )
-            cache[source.pk] = (source, Fingerprint.of(source.body, quotes))
-        out.append(cache[source.pk])
-    return out
+def stored_candidates(keys: StoryKeys, day: dt.date | None = None) -> list[int]:
+    """Stored sources sharing a same-story key with ``keys``: one query on the GIN indexes.
+
+    Ranked by the number of shared keys, then (a hint only) by closeness to ``day``;
+    at most ``MAX_CANDIDATES``.
+    """
+    match = Q()
+    if keys.text_keys:
+        match |= Q(text_keys__overlap=keys.text_keys)
+    if keys.quote_keys:
+        match |= Q(quote_keys__overlap=keys.quote_keys)
+    if not match:
+        return []
+    text, quoted = set(keys.text_keys), set(keys.quote_keys)
+    ranked = []
+    rows = Source.objects.filter(match).values_list(
+        "id", "text_keys", "quote_keys", "published_start"
+    )
+    for pk, text_keys, quote_keys, published in rows.order_by():
+        shared = len(text.intersection(text_keys)) + len(quoted.intersection(quote_keys))
+        distance = abs((published - day).days) if day and published else 10**6
+        ranked.append((-shared, distance, pk))
+    ranked.sort()
+    return [pk for _, _, pk in ranked[:MAX_CANDIDATES]]
+
+
+def _stored_fingerprints(ids: list[int], cache: dict) -> list[tuple[Source, Fingerprint]]:
+    missing = [pk for pk in ids if pk not in cache]
+    for source in Source.objects.filter(pk__in=missing).only("id", "body", "published_start"):
+        cache[source.pk] = (source, Fingerprint.of(source.body, body_quotes(source.body)))
+    return [cache[pk] for pk in sorted(ids)]
 
 
 def relate_to_stored(outcome: Outcome, cache: dict) -> None:
@@ -103,7 +111,8 @@ def relate_to_stored(outcome: Outcome, cache: dict) -> None:
         outcome.duplicate_of_source = existing.pk
         outcome.same_story_sources.append(existing.pk)
         return
-    for source, fp in _stored_fingerprints(result, cache):
+    keys = story_keys(result.article.body, [q.text for q in result.quotes])
+    for source, fp in _stored_fingerprints(stored_candidates(keys, result.published), cache):
         why = same_story(result.fingerprint, fp)
         if why:
             outcome.same_story_sources.append(source.pk)

@@ -32,6 +32,13 @@ def fold(text: str) -> str:
     return " ".join(_WORDS.findall(text.translate(_FOLD_TABLE).casefold()))
 
 
+def shingles(words: list[str]) -> frozenset[int]:
+    """CRC-32 of every word 5-gram."""
+    return frozenset(
+        zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(0, len(words) - 4))
+    )
+
+
 @dataclass
 class Fingerprint:
     quotes: list[str] = field(default_factory=list)
@@ -39,12 +46,10 @@ class Fingerprint:
 
     @classmethod
     def of(cls, body: str, quotes: list[str]) -> Fingerprint:
-        words = fold(body).split()
-        shingles = frozenset(
-            zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(0, len(words) - 4))
-        )
         folded = [fold(q) for q in quotes]
-        return cls([q for q in folded if len(q.split()) >= MIN_QUOTE_WORDS], shingles)
+        return cls(
+            [q for q in folded if len(q.split()) >= MIN_QUOTE_WORDS], shingles(fold(body).split())
+        )
 
 
 def shared_quote(a: Fingerprint, b: Fingerprint) -> tuple[str, str] | None:
