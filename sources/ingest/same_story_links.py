@@ -71,25 +71,30 @@ def link_results(results: list[ArticleResult]) -> None:
             adopt_year(r, [by_file[f].published for f in r.same_story_as if f in by_file])
 
 
-def stored_candidates(keys: StoryKeys, day: dt.date | None = None) -> list[int]:
-    """Stored sources sharing a same-story key with ``keys``: one query on the GIN indexes.
-
-    Ranked by the number of shared keys, then (a hint only) by closeness to ``day``;
-    at most ``MAX_CANDIDATES``.
-    """
-    match = Q()
+def candidate_queryset(keys: StoryKeys):
+    """The stored sources sharing a same-story key with ``keys`` (GIN index scans)."""
+    match = Q(pk__in=[])
     if keys.text_keys:
         match |= Q(text_keys__overlap=keys.text_keys)
     if keys.quote_keys:
         match |= Q(quote_keys__overlap=keys.quote_keys)
-    if not match:
+    return (
+        Source.objects.filter(match)
+        .order_by()
+        .values_list("id", "text_keys", "quote_keys", "published_start")
+    )
+
+
+def stored_candidates(keys: StoryKeys, day: dt.date | None = None) -> list[int]:
+    """Ids of the stored sources worth checking for ``keys``, at most ``MAX_CANDIDATES``.
+
+    Ranked by the number of shared keys, then (a hint only) by closeness to ``day``.
+    """
+    if not keys.text_keys and not keys.quote_keys:
         return []
     text, quoted = set(keys.text_keys), set(keys.quote_keys)
     ranked = []
-    rows = Source.objects.filter(match).values_list(
-        "id", "text_keys", "quote_keys", "published_start"
-    )
-    for pk, text_keys, quote_keys, published in rows.order_by():
+    for pk, text_keys, quote_keys, published in candidate_queryset(keys):
         shared = len(text.intersection(text_keys)) + len(quoted.intersection(quote_keys))
         distance = abs((published - day).days) if day and published else 10**6
         ranked.append((-shared, distance, pk))
