@@ -121,8 +121,8 @@ class Source(EDTFMixin, Workflow):
             ),
         ]
         indexes = [
-            GinIndex(fields=["text_keys"], name="source_text_keys_gin"),
-            GinIndex(fields=["quote_keys"], name="source_quote_keys_gin"),
+            GinIndex(fields=["text_keys"], name="source_text_keys_gin", fastupdate=False),
+            GinIndex(fields=["quote_keys"], name="source_quote_keys_gin", fastupdate=False),
         ]
 
     def __str__(self) -> str:

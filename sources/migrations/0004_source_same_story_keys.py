@@ -56,13 +56,13 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="source",
             index=django.contrib.postgres.indexes.GinIndex(
-                fields=["text_keys"], name="source_text_keys_gin"
+                fields=["text_keys"], name="source_text_keys_gin", fastupdate=False
             ),
         ),
         migrations.AddIndex(
             model_name="source",
             index=django.contrib.postgres.indexes.GinIndex(
-                fields=["quote_keys"], name="source_quote_keys_gin"
+                fields=["quote_keys"], name="source_quote_keys_gin", fastupdate=False
             ),
         ),
     ]
