@@ -97,10 +97,11 @@ def _using_the_indexes(queryset) -> list:
         cursor.execute("SELECT current_setting('enable_seqscan')")
         (previous,) = cursor.fetchone()
         cursor.execute("SET LOCAL enable_seqscan = off")
-        try:
-            return list(queryset)
-        finally:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+        rows = list(queryset)
+        # Inside an outer transaction SET LOCAL would outlive this block (an error rolls
+        # the savepoint back, and the setting with it).
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+    return rows
 
 
 def stored_candidates(keys: StoryKeys, day: dt.date | None = None) -> list[int]:

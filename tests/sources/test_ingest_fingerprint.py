@@ -248,3 +248,14 @@ def test_the_candidate_query_uses_the_gin_indexes():
     assert "source_text_keys_gin" in plan
     assert "source_quote_keys_gin" in plan
     assert "Seq Scan" not in plan
+
+
+@pytest.mark.django_db
+def test_the_lookup_leaves_the_planner_settings_as_they_were():
+    _source(ARTICLE)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
+        assert stored_candidates(story_keys(ARTICLE)) != []
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
