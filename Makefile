@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEEDS ?= ../shared/seeds
 
-.PHONY: run test venv node lint format bench eval-ingest schema migrate demo clean-db help
+.PHONY: run test venv node browser lint format bench eval-ingest schema migrate demo clean-db help
 
 help:
 	@echo "make run          set up and serve the demo on http://$(HOST):$(PORT)/"
@@ -32,13 +32,17 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
 migrate: venv
 	$(MANAGE) migrate --noinput
 
 demo: migrate
 	$(MANAGE) load_demo
 
-run: demo
+run: demo node
 	DEBUG=1 $(MANAGE) create_demo_curator
 	@echo ""
 	@echo "  timeline is starting on http://$(HOST):$(PORT)/"
@@ -47,7 +51,7 @@ run: demo
 	@echo ""
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv node
+test: venv node browser
 	$(PY) scripts/test_matrix.py
 
 lint: venv

@@ -20,12 +20,14 @@ Follows the GraphQL-over-HTTP spec (https://graphql.github.io/graphql-over-http/
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import orjson
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
+from django.templatetags.static import static
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
@@ -59,6 +61,11 @@ from api.core.tokens import authenticate
 from api.models import ApiToken
 
 logger = logging.getLogger(__name__)
+
+# "https://unpkg.com/<package>@<version>/<path>" in strawberry's GraphiQL page.
+CDN_ASSET = re.compile(
+    r"https://unpkg\.com/(?P<package>(?:@[\w.-]+/)?[\w.-]+)@[\w.-]+/(?P<path>[^\"']+)"
+)
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # CSRF is checked below, for sessions only
@@ -119,6 +126,17 @@ class TimelineGraphQLView(GraphQLView):
             # A bug, not a rejection: logged in full, answered without internals.
             logger.exception("GraphQL request failed")
             return self._error_response(500, "Unexpected error.", INTERNAL_SERVER_ERROR, media_type)
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """strawberry's GraphiQL page with its CDN assets served from our static files.
+
+        The npm packages are installed at the exact versions the page names, so its
+        integrity hashes still hold; a closed network or a CDN outage cannot blank it.
+        """
+        return CDN_ASSET.sub(
+            lambda m: static(f"npm/{m['package']}/{m['path']}"), super().graphql_ide_html
+        )
 
     def _wants_graphiql(self, request: HttpRequest) -> bool:
         return (

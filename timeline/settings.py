@@ -116,6 +116,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# GraphiQL's browser assets come from npm packages (package.json, `make node`) and are
+# served as static files under npm/<package>/, so /graphql/ needs no CDN.
+NODE_MODULES = BASE_DIR / "node_modules"
+GRAPHIQL_NPM_PACKAGES = ["react", "react-dom", "js-cookie", "graphiql", "@graphiql/plugin-explorer"]
+STATICFILES_DIRS = [
+    (f"npm/{package}", NODE_MODULES / package)
+    for package in GRAPHIQL_NPM_PACKAGES
+    if (NODE_MODULES / package).is_dir()
+]
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 

@@ -9,10 +9,13 @@ mutation and failing/sleeping resolvers, mounted on the same view.
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from io import StringIO
+from urllib.parse import unquote
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
@@ -114,6 +117,17 @@ def test_browser_gets_graphiql(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert b"GraphiQL" in response.content
+
+
+def test_graphiql_loads_every_asset_from_our_static_files(client):
+    # A CDN address would leave a blank page on a closed network (or a CDN outage).
+    page = client.get("/graphql/", HTTP_ACCEPT="text/html").content.decode()
+    assets = re.findall(r'(?:src|href)="([^"#]+)"', page)
+    assert "unpkg.com" not in page
+    assert len(assets) == 7
+    for url in assets:
+        assert url.startswith("/static/npm/"), url
+        assert finders.find(unquote(url.removeprefix("/static/"))), f"{url} is not installed"
 
 
 def test_get_without_query_from_an_api_client_is_a_bad_request(client):
