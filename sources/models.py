@@ -150,7 +150,8 @@ class Source(EDTFMixin, Workflow):
         keys = story_keys(self.body or "")
         self.text_keys, self.quote_keys = keys.text_keys, keys.quote_keys
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "text_keys", "quote_keys"}
+            derived = {"content_hash", "text_keys", "quote_keys"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -183,3 +183,10 @@ def test_a_retracted_record_does_not_block_deletion(source, citation, event):
     Event.objects.filter(pk=event.pk).update(status=Status.RETRACTED)
     source.delete()
     assert not Citation.objects.exists()
+
+
+def test_saving_only_the_body_refreshes_its_hash(source):
+    source.body = "A different note we wrote about the same day."
+    source.save(update_fields=["body"])
+    stored = Source.objects.get(pk=source.pk)
+    assert stored.content_hash == content_hash("A different note we wrote about the same day.")
