@@ -85,8 +85,8 @@ def test_position_held_fixes_the_year():
 def test_treaty_date_the_article_points_at_fixes_the_year():
     # "the INF Treaty ... on Aug. 2" matches the treaty's known end, 2 August 2019.
     published, events = dated(
-        "INF\nMOSCOW, March 19 (Xinhua) -- The ministry said on Tuesday "
-        "that the INF Treaty will come to an end on Aug. 2.\n"
+        "INF\nMOSCOW, March 19 (Xinhua) -- Officials warned on Tuesday "
+        "that the INF Treaty would lapse for good on Aug. 2.\n"
     )
     assert published == "2019-03-19"
     assert events == [("on Tuesday", "2019-03-19"), ("Aug. 2", "2019-08-02")]
