@@ -74,7 +74,7 @@ DATE_FIELDS: dict[type[models.Model], tuple[str, str]] = {
     Event: ("date_start", "date_end"),
     Statement: ("date_start", "date_end"),
     TreatyAction: ("date_start", "date_end"),
-    Treaty: ("signed_start", "expires_end"),
+    Treaty: ("signed_start", "ended"),  # ended: derived from its actions (models)
 }
 
 

@@ -96,6 +96,10 @@ class TreatyType(Visible, PkNode, relay.Node):
     expires: str = strawberry_django.field(description="Original expiry as EDTF (may be empty).")
     expires_start: dt.date | None
     expires_end: dt.date | None
+    ended: dt.date | None = strawberry_django.field(
+        description="The first day the treaty was no longer in force (terminated or expired), "
+        "derived from its published actions; null while in force or not yet in force."
+    )
     wikidata_id: str
     summary: str
     status: Status

@@ -126,6 +126,42 @@ def test_treaty_list_and_fields(gql, curator_gql, world):
     assert curator_gql.data(query)["treaties"]["totalCount"] == 2
     by_actor = {"actors": [gid("Actor", world.russia.pk)]}
     assert gql.data(query, {"filters": by_actor})["treaties"]["totalCount"] == 1
-    assert gql.data(query, {"filters": {"from": "2020-01-01"}})["treaties"]["totalCount"] == 1
+    # INF ended on 2019-08-02 (derived from its published withdrawal).
+    assert gql.data(query, {"filters": {"from": "2020-01-01"}})["treaties"]["totalCount"] == 0
+    assert gql.data(query, {"filters": {"from": "2019-01-01"}})["treaties"]["totalCount"] == 1
     assert gql.data(query, {"filters": {"to": "1980-01-01"}})["treaties"]["totalCount"] == 0
     assert gql.data(query, {"filters": {"search": "INF"}})["treaties"]["totalCount"] == 1
+
+
+ENDED = """query($filters: TreatyFilter) {
+  treaties(filters: $filters) { totalCount edges { node { shortName ended } } }
+}"""
+
+
+def test_a_treaty_ends_when_its_published_withdrawal_takes_effect(gql, world):
+    data = gql.data(ENDED)["treaties"]
+    assert data["edges"] == [{"node": {"shortName": "INF Treaty", "ended": "2019-08-02"}}]
+
+
+@pytest.mark.parametrize(
+    ("window", "count"),
+    [
+        ({"from": "2019-08-01", "to": "2019-12-31"}, 1),  # in force until 2019-08-02
+        ({"from": "2019-08-02"}, 1),  # the day it ended still overlaps
+        ({"from": "2020-01-01"}, 0),  # a terminated treaty is not current
+        ({"to": "1987-12-07"}, 0),  # before it was signed
+    ],
+)
+def test_date_filter_uses_the_derived_end(gql, world, window, count):
+    assert gql.data(ENDED, {"filters": window})["treaties"]["totalCount"] == count
+
+
+def test_retracting_the_withdrawal_reopens_the_treaty(gql, world):
+    from timeline.models import ActionKind, Status
+
+    withdrawal = world.inf.actions.get(action=ActionKind.WITHDRAWAL_EFFECTIVE)
+    withdrawal.status = Status.RETRACTED
+    withdrawal.save()
+    assert gql.data(ENDED, {"filters": {"from": "2020-01-01"}})["treaties"]["edges"] == [
+        {"node": {"shortName": "INF Treaty", "ended": None}}
+    ]

@@ -385,3 +385,19 @@ def test_ctbt_around_each_action(ctbt, usa, russia):
 def test_treaty_without_actions_is_not_signed(inf_treaty):
     assert inf_treaty.status_as_of(D("2020-01-01")) == StatusAt(T.NOT_SIGNED, None)
     assert inf_treaty.parties_as_of(D("2020-01-01")) == {}
+
+
+def test_ended_is_derived_from_published_actions_only(new_start):
+    new_start.refresh_from_db()
+    assert new_start.ended is None  # its actions are drafts: the public sees no end yet
+    for action in new_start.actions.all():
+        action.status = "published"
+        action.save()
+    new_start.refresh_from_db()
+    assert new_start.ended == D("2026-02-05")  # the extended expiry
+    new_start.actions.get(action=ActionKind.EXTENSION).delete()
+    new_start.refresh_from_db()
+    assert new_start.ended == D("2021-02-05")  # the original term
+    new_start.expires = ""
+    new_start.save()
+    assert new_start.ended is None  # no term, no withdrawal: still in force

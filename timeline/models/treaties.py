@@ -50,8 +50,16 @@ class Treaty(EDTFMixin, Workflow):
         "Wikidata id", max_length=20, blank=True, validators=[wikidata_validator]
     )
     summary = models.TextField(blank=True)
+    ended = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Derived from the published actions: the first day the treaty was no longer "
+        "in force (terminated or expired); empty while it is in force or not yet in force.",
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["ended"])
 
     edtf_fields = {
         "signed": ("signed_start", "signed_end", None),
@@ -75,6 +83,9 @@ class Treaty(EDTFMixin, Workflow):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.short_name or self.name)
+        self.compute_dates()
+        if self.pk:
+            self.ended = self.ended_from_actions()
         super().save(*args, **kwargs)
 
     # Derived status. ``actions`` lets callers pass the rows they may see
@@ -97,6 +108,16 @@ class Treaty(EDTFMixin, Workflow):
 
     def status_as_of(self, as_of: dt.date, actions=None) -> treaty_status.StatusAt:
         return self._replay(as_of, actions).status
+
+    def ended_from_actions(self) -> dt.date | None:
+        """The day the treaty stopped being in force, by its published actions; else None."""
+        published = self.actions.filter(status="published")
+        final = self._replay(dt.date.max, published).status
+        return final.since if final.status in treaty_status.ENDED else None
+
+    def refresh_ended(self) -> None:
+        """Store ``ended`` after its actions changed (no history row: it is derived)."""
+        Treaty.objects.filter(pk=self.pk).update(ended=self.ended_from_actions())
 
     def parties_as_of(self, as_of: dt.date, actions=None) -> dict[int, treaty_status.StatusAt]:
         """{actor id: StatusAt(status, since)} for every actor that acted on the treaty."""
@@ -182,3 +203,12 @@ class TreatyAction(EDTFMixin, Workflow):
     def __str__(self) -> str:
         who = self.actor or "all parties"
         return f"{self.treaty}: {self.get_action_display()} by {who} ({self.date})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.treaty.refresh_ended()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.treaty.refresh_ended()
+        return result
