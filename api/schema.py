@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from api.actors.queries import ActorQueries
+from api.core.error_logging import TimelineSchema
 from api.core.limits import schema_extensions
 from api.core.pagination import MAX_PAGE_SIZE
 from api.events.queries import EventQueries
@@ -37,7 +38,7 @@ class Query(
     )
 
 
-schema = strawberry.Schema(
+schema = TimelineSchema(
     query=Query,
     extensions=[DjangoOptimizerExtension, *schema_extensions()],
     config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE),

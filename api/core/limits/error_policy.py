@@ -51,7 +51,7 @@ def _coded(error: GraphQLError, code: str, message: str | None = None) -> GraphQ
     )
 
 
-def _is_timeout(exc: BaseException | None) -> bool:
+def is_timeout(exc: BaseException | None) -> bool:
     seen = 0
     while exc is not None and seen < 10:
         if getattr(exc, "sqlstate", None) == _TIMEOUT_SQLSTATE:
@@ -85,7 +85,7 @@ def _classify(error: GraphQLError, mask: bool) -> GraphQLError:
             limited = error.message.endswith("Parsing aborted.")  # token or length cap
             return _coded(error, TOKEN_LIMIT_EXCEEDED if limited else PARSE_FAILED)
         return _coded(error, BAD_USER_INPUT if error.path is None else INTERNAL_SERVER_ERROR)
-    if _is_timeout(original):
+    if is_timeout(original):
         return _coded(error, TIMEOUT, timeout_message())
     if isinstance(original, GraphQLError | GlobalIDValueError | ValidationError):
         return _coded(error, BAD_USER_INPUT)
