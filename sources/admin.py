@@ -2,15 +2,14 @@
 
 from django.contrib import admin
 from django.db.models import Count, Q
-from simple_history.admin import SimpleHistoryAdmin
 
 from sources.models import Citation, Outlet, Source
-from timeline.admin_tools import URL_FIELD_OVERRIDES, DecadeFilter, WorkflowAdmin
+from timeline.admin_tools import URL_FIELD_OVERRIDES, DecadeFilter, HistoryAdmin, WorkflowAdmin
 from timeline.models import Status
 
 
 @admin.register(Outlet)
-class OutletAdmin(SimpleHistoryAdmin):
+class OutletAdmin(HistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ("name", "kind", "country", "url")
     list_filter = ("kind",)
@@ -79,7 +78,7 @@ class SourceAdmin(WorkflowAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(HistoryAdmin):
     list_display = ("__str__", "source", "event", "statement", "treaty_action", "start", "end")
     search_fields = ("excerpt", "source__title")
     autocomplete_fields = ("source", "event", "statement", "treaty_action")

@@ -1,10 +1,9 @@
 """Admin for the core domain: actors, treaties, events, statements."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from sources.models import Citation
-from timeline.admin_tools import ConfidenceFilter, DecadeFilter, WorkflowAdmin
+from timeline.admin_tools import ConfidenceFilter, DecadeFilter, HistoryAdmin, WorkflowAdmin
 from timeline.models import (
     Actor,
     Event,
@@ -63,7 +62,7 @@ class PositionDecadeFilter(DecadeFilter):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(HistoryAdmin):
     list_display = ("person", "title", "organisation", "period")
     list_filter = (PositionDecadeFilter,)
     search_fields = ("person__name", "person__aliases", "title", "organisation__name")
@@ -106,7 +105,7 @@ class TreatyActionAdmin(WorkflowAdmin):
 
 
 @admin.register(EventType)
-class EventTypeAdmin(SimpleHistoryAdmin):
+class EventTypeAdmin(HistoryAdmin):
     list_display = ("name", "parent", "plover_code", "cameo_code")
     search_fields = ("name", "plover_code", "cameo_code")
     prepopulated_fields = {"slug": ("name",)}
@@ -148,7 +147,7 @@ class EventAdmin(WorkflowAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(SimpleHistoryAdmin):
+class EventParticipantAdmin(HistoryAdmin):
     list_display = ("event", "actor", "role")
     list_filter = ("role",)
     search_fields = ("event__title", "actor__name", "actor__aliases")
@@ -156,7 +155,7 @@ class EventParticipantAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EventRelation)
-class EventRelationAdmin(SimpleHistoryAdmin):
+class EventRelationAdmin(HistoryAdmin):
     list_display = ("from_event", "kind", "to_event")
     list_filter = ("kind",)
     search_fields = ("from_event__title", "to_event__title")

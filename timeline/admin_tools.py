@@ -111,7 +111,23 @@ class VersionedForm(forms.ModelForm):
         return cleaned
 
 
-class WorkflowAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Edit history with who and a reason that says what the admin form changed."""
+
+    def note_change(self, request, obj, form, change) -> None:
+        obj._history_user = request.user
+        if not change:
+            obj._change_reason = "Added in the admin"
+            return
+        labels = [str(form.fields[name].label or name) for name in form.changed_data]
+        obj._change_reason = "Changed in the admin" + (": " + ", ".join(labels) if labels else "")
+
+    def save_model(self, request, obj, form, change):
+        self.note_change(request, obj, form, change)
+        super().save_model(request, obj, form, change)
+
+
+class WorkflowAdmin(HistoryAdmin):
     """Status column, filter and transition actions for records with a workflow."""
 
     actions = [
@@ -130,11 +146,11 @@ class WorkflowAdmin(SimpleHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
 
     def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        if change:
-            # Compare-and-bump in the database: a save that races past the form's check
-            # still fails rather than overwriting.
-            edited = form.cleaned_data.get("edited_version")
-            services.save_versioned(obj, obj.version if edited is None else edited)
-        else:
+        if not change:
             super().save_model(request, obj, form, change)
+            return
+        self.note_change(request, obj, form, change)
+        # Compare-and-bump in the database: a save that races past the form's check
+        # still fails rather than overwriting.
+        edited = form.cleaned_data.get("edited_version")
+        services.save_versioned(obj, obj.version if edited is None else edited)

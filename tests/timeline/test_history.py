@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.test_admin import form_data
 from timeline import services
-from timeline.models import Event, Status
+from timeline.models import Event, EventType, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,7 @@ def test_admin_edit_records_the_user_and_the_change(curator_client, curator, eve
 
     latest, before = event.history.all()[:2]
     assert (latest.history_type, latest.history_user, latest.version) == ("~", curator, 2)
+    assert latest.history_change_reason == "Changed in the admin: Title, Date"
     assert (latest.title, latest.date, str(latest.date_start)) == (
         "US suspends INF Treaty obligations",
         "2019-02-01/2019-02-02",
@@ -103,3 +104,11 @@ def test_each_save_adds_a_row(event):
         "The US suspends its obligations and gives notice of withdrawal.",
     ]
     assert event.history.count() == 4
+
+
+def test_adding_in_the_admin_says_so(curator_client, curator):
+    data = form_data(curator_client.get("/admin/timeline/eventtype/add/"))
+    data.update(name="Missile test", slug="missile-test")
+    assert curator_client.post("/admin/timeline/eventtype/add/", data).status_code == 302
+    row = EventType.history.get(name="Missile test")
+    assert (row.history_user, row.history_change_reason) == (curator, "Added in the admin")
