@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from sources.ingest import history
 from sources.ingest.draft_writer import Writer
 from sources.ingest.errors import IngestError, IngestErrorCode
 from sources.ingest.extract import analyse, finish
@@ -95,7 +96,7 @@ def run(
             o.source_id = sources_by_file.get(o.result.duplicate_of)
             continue
         try:
-            with transaction.atomic():
+            with transaction.atomic(), history.reason(f"Ingested from {o.file}"):
                 writer.store(o, sources_by_file)
             o.status = "stored"
             sources_by_file[o.file] = o.source_id

@@ -259,3 +259,16 @@ def test_year_hint_is_checked():
 
     with pytest.raises(CommandError, match="not a plausible year"):
         call_command("ingest_articles", str(ARTICLES), "--year-hint", "19", "--dry-run")
+
+
+def test_history_says_which_file_each_record_came_from(world):
+    data, _ = ingest("ministry_statement_xinhua_style.txt")
+    source = Source.objects.get(pk=data[0]["source_id"])
+    reason = "Ingested from ministry_statement_xinhua_style.txt"
+    assert source.history.get().history_change_reason == reason
+    statement = source.citations.exclude(statement=None).first().statement
+    assert statement.history.get().history_change_reason == reason
+    # Outside an ingestion run, nothing is labelled.
+    statement.text = statement.text + " "
+    statement.save()
+    assert statement.history.first().history_change_reason is None
