@@ -30,9 +30,14 @@ def server_version(url: str | None) -> tuple[str | None, str | None]:
     if url:
         env["DATABASE_URL"] = url
     code = (
-        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','timeline.settings');"
-        "django.setup(); from django.db import connection;"
-        "c = connection.cursor(); c.execute('SHOW server_version'); print(c.fetchone()[0])"
+        "import django, os, sys\n"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'timeline.settings')\n"
+        "try:\n"
+        "    django.setup()\n"
+        "    from django.db import connection\n"
+        "    c = connection.cursor(); c.execute('SHOW server_version'); print(c.fetchone()[0])\n"
+        "except Exception as exc:\n"
+        "    sys.exit(' '.join(f'{type(exc).__name__}: {exc}'.split()))\n"
     )
     try:
         out = subprocess.run(
