@@ -8,14 +8,15 @@ CURATOR_GROUPS = ("curator", "reviewer")
 
 
 def can_see_unpublished(user) -> bool:
-    """Signed-in staff, curators and reviewers see drafts and records in review.
+    """Signed-in curators, reviewers and superusers see drafts and records in review.
 
+    Being staff is not enough (a staff account may have no domain permissions).
     Anonymous and token users (a token never signs a Django user in) see
     published records only.
     """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user.is_staff or user.is_superuser:
+    if user.is_superuser:
         return True
     # Cached on the user object: one query per request, whatever the number of fields.
     cached = getattr(user, "_timeline_is_curator", None)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
-from tests.api.conftest import gid
+from tests.api.conftest import GraphQLClient, gid
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +118,14 @@ def test_curator_sees_drafts_and_review(curator_gql, world):
 
 def test_signed_in_non_curator_sees_published_only(plain_user_gql, world):
     found, total = titles(plain_user_gql, filters={"from": "2019-08-01", "to": "2019-08-10"})
+    assert (found, total) == (["United States withdraws from the INF Treaty"], 1)
+
+
+def test_staff_without_a_curator_group_sees_published_only(world):
+    staff = User.objects.create_user("staffer", password="x", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    found, total = titles(GraphQLClient(client), filters={"from": "2019-08-01", "to": "2019-08-10"})
     assert (found, total) == (["United States withdraws from the INF Treaty"], 1)
 
 
