@@ -92,7 +92,8 @@ class TreatyIndex:
                     if t not in self.by_key[k]:
                         self.by_key[k].append(t)
                 bare = re.sub(r"\s+(?:Treaty|treaty)$", "", name.strip())
-                if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,9}(?:\s+[IV]+)?|New START", bare):
+                # An acronym, possibly numbered or after one capitalised word ("New START").
+                if re.fullmatch(r"(?:[A-Z][a-z]+\s+)?[A-Z][A-Z0-9\-]{1,9}(?:\s+[IV]+)?", bare):
                     self.by_acronym.setdefault(bare, [])
                     if t not in self.by_acronym[bare]:
                         self.by_acronym[bare].append(t)
