@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from sources.ingest.fingerprint import story_keys
 from sources.text import content_hash, find_excerpt
 from timeline.dates import EDTFField, EDTFMixin, Precision
-from timeline.models.base import Status, TimeStamped, Workflow, status_check, unique_slug
+from timeline.models.base import TimeStamped, Workflow, status_check, unique_slug
 
 
 class OutletKind(models.TextChoices):
@@ -160,15 +160,12 @@ class Source(EDTFMixin, Workflow):
 
     def backed_published_records(self) -> list:
         """The published records this source backs (through its citations)."""
-        return [
-            record
-            for citation in self.citations.select_related("event", "statement", "treaty_action")
-            if (record := citation.record) is not None and record.status == Status.PUBLISHED
-        ]
+        citations = self.citations.select_related("event", "statement", "treaty_action")
+        return [c.record for c in citations if c.backs_published_record]
 
 
 def _raise_if_blocking(citations) -> None:
-    blocking = [c for c in citations if c.record is not None and c.record.is_published]
+    blocking = [c for c in citations if c.backs_published_record]
     if not blocking:
         return
     by_source: dict[int, list] = {}
@@ -271,6 +268,10 @@ class Citation(TimeStamped):
     def __str__(self) -> str:
         excerpt = self.excerpt if len(self.excerpt) <= 50 else self.excerpt[:47] + "…"
         return f"{self.source}: “{excerpt}”"
+
+    @property
+    def backs_published_record(self) -> bool:
+        return self.record is not None and self.record.is_published
 
     @property
     def record(self):

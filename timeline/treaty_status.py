@@ -74,6 +74,11 @@ class ActionFact:
     date: dt.date
     extended_until: dt.date | None = None
 
+    @classmethod
+    def from_row(cls, row) -> ActionFact:
+        """From a TreatyAction row (the model, or its historical version in a migration)."""
+        return cls(row.action, row.actor_id, row.date_start, row.extended_until_end)
+
 
 @dataclass(frozen=True)
 class StatusAt:
@@ -215,3 +220,9 @@ def treaty_status(actions, as_of, *, bilateral, expires=None) -> StatusAt:
 
 def party_statuses(actions, as_of, *, bilateral, expires=None) -> dict[int, StatusAt]:
     return replay(actions, as_of, bilateral=bilateral, expires=expires).parties
+
+
+def ended_on(actions, *, bilateral, expires=None) -> dt.date | None:
+    """The first day the treaty was out of force (terminated or expired), or None."""
+    final = treaty_status(actions, dt.date.max, bilateral=bilateral, expires=expires)
+    return final.since if final.status in ENDED else None

@@ -93,7 +93,7 @@ class Treaty(EDTFMixin, Workflow):
     def _facts(self, actions=None) -> list[treaty_status.ActionFact]:
         rows = self.actions.all() if actions is None else actions
         return [
-            treaty_status.ActionFact(a.action, a.actor_id, a.date_start, a.extended_until_end)
+            treaty_status.ActionFact.from_row(a)
             for a in rows
             if a.date_start is not None and a.status != "retracted"
         ]
@@ -111,9 +111,11 @@ class Treaty(EDTFMixin, Workflow):
 
     def ended_from_actions(self) -> dt.date | None:
         """The day the treaty stopped being in force, by its published actions; else None."""
-        published = self.actions.filter(status="published")
-        final = self._replay(dt.date.max, published).status
-        return final.since if final.status in treaty_status.ENDED else None
+        return treaty_status.ended_on(
+            self._facts(self.actions.filter(status="published")),
+            bilateral=self.kind == TreatyKind.BILATERAL,
+            expires=self.expires_end,
+        )
 
     def refresh_ended(self) -> None:
         """Store ``ended`` after its actions changed (no history row: it is derived)."""
