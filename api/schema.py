@@ -9,6 +9,8 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from api.actors.queries import ActorQueries
+from api.core import optimizer
+from api.core.descriptions import describe_arguments
 from api.core.error_logging import TimelineSchema
 from api.core.limits import schema_extensions
 from api.core.pagination import MAX_PAGE_SIZE
@@ -18,6 +20,8 @@ from api.sources.queries import SourceQueries
 from api.statements.queries import StatementQueries
 from api.timeline.queries import TimelineQueries
 from api.treaties.queries import TreatyQueries
+
+optimizer.install()
 
 
 @strawberry.type
@@ -43,3 +47,4 @@ schema = TimelineSchema(
     extensions=[DjangoOptimizerExtension, *schema_extensions()],
     config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE),
 )
+describe_arguments(schema)

@@ -9,6 +9,7 @@ path (DESIGN §5) is meant to reuse these declarations, not restate them.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -170,11 +171,19 @@ SEARCH_DOCUMENTS: dict[type[models.Model], str] = {
     ),
 }
 # The text a snippet is cut from (the document's columns, readable) and its config.
+# Every column of the document is in the snippet text, so whatever matched can be marked
+# (a treaty found by its short name or an alias used to come back with no <mark>).
 SNIPPET_TEXT: dict[type[models.Model], str] = {
     Event: "coalesce({title}, '') || ' — ' || coalesce({summary}, '')",
-    Treaty: "coalesce({name}, '') || ' — ' || coalesce({summary}, '')",
-    Actor: "coalesce({name}, '') || ' — ' || coalesce({description}, '')",
-    Statement: "{text}",
+    Treaty: (
+        "coalesce({name}, '') || ' (' || concat_ws('; ', nullif({short_name}, ''), "
+        "nullif(timeline_join_words({aliases}), '')) || ') — ' || coalesce({summary}, '')"
+    ),
+    Actor: (
+        "coalesce({name}, '') || ' (' || concat_ws('; ', nullif({short_name}, ''), "
+        "nullif(timeline_join_words({aliases}), '')) || ') — ' || coalesce({description}, '')"
+    ),
+    Statement: "coalesce({text}, '') || ' — ' || coalesce({venue}, '')",
 }
 SNIPPET_CONFIG: dict[type[models.Model], str] = {
     Statement: "timeline_ts_config({language})",
@@ -182,8 +191,12 @@ SNIPPET_CONFIG: dict[type[models.Model], str] = {
 # Languages a query is stemmed in; the tsqueries are OR-ed, so a query matches
 # a document stemmed in any of them. 'simple' keeps unstemmed words matching.
 QUERY_CONFIGS = ("english", "russian", "french", "german", "spanish", "simple")
+# ts_headline marks matches in the raw record text, which may hold markup typed by
+# anyone: the marks are private-use characters (removed from the text first), the
+# text is HTML-escaped, and only then do the marks become <mark> elements.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
-    "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, "
+    f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=30, MinWords=12, "
     "MaxFragments=2, FragmentDelimiter=' … '"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -252,19 +265,28 @@ def search_filtered(qs: QuerySet, text: str, *, snippet: bool = False) -> QueryS
         SQLTemplate(f"{document} @@ {tsquery}", params, output_field=models.BooleanField())
     ).annotate(
         search_rank=SQLTemplate(
-            f"ts_rank_cd({document}, {tsquery})", params, output_field=models.FloatField()
+            # float8, so the value a cursor carries compares equal to the column again
+            f"ts_rank_cd({document}, {tsquery})::float8",
+            params,
+            output_field=models.FloatField(),
         )
     )
     if snippet:
         config = SNIPPET_CONFIG.get(model, "'english'::regconfig")
         qs = qs.annotate(
             search_snippet=SQLTemplate(
-                f"ts_headline({config}, {SNIPPET_TEXT[model]}, {tsquery}, %s)",
-                [*params, HEADLINE_OPTIONS],
+                f"ts_headline({config}, translate({SNIPPET_TEXT[model]}, %s, ''), {tsquery}, %s)",
+                [MARK_START + MARK_STOP, *params, HEADLINE_OPTIONS],
                 output_field=models.TextField(),
             )
         )
     return qs
+
+
+def marked_snippet(headline: str) -> str:
+    """Safe HTML: the record text escaped, the matches wrapped in <mark>…</mark>."""
+    escaped = html.escape(headline or "", quote=False)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
 
 
 def search_ids(qs: QuerySet, text: str) -> QuerySet:
@@ -366,38 +388,65 @@ def timeline_count(parts: dict[str, QuerySet]) -> int:
 # ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SearchHit:
-    kind: int  # index into the ``parts`` given to search_page
+    kind: int  # the kind's rank given with its part to search_page
     pk: int
     rank: float
     snippet: str
 
 
-def search_page(
-    parts: Sequence[QuerySet], text: str, *, offset: int, limit: int
-) -> list[SearchHit]:
-    """One SQL statement: hits ``offset``..``offset+limit`` over every part, best first.
+@dataclass(frozen=True)
+class SearchKey:
+    """Where a page of hits starts: strictly after this (rank, kind, pk)."""
 
-    Ties in rank are broken by kind (the order of ``parts``), then pk.
+    rank: float
+    kind: int
+    pk: int
+
+
+def _after_hit_q(kind: int, key: SearchKey) -> Q:
+    # Best first: lower rank comes after; ties by kind rank, then pk.
+    q = Q(search_rank__lt=key.rank)
+    if kind > key.kind:
+        q |= Q(search_rank=key.rank)
+    elif kind == key.kind:
+        q |= Q(search_rank=key.rank, pk__gt=key.pk)
+    return q
+
+
+def search_page(
+    parts: Sequence[tuple[int, QuerySet]], text: str, *, after: SearchKey | None, limit: int
+) -> list[SearchHit]:
+    """One SQL statement: the ``limit`` best hits after ``after`` over every part.
+
+    ``parts`` pairs each queryset with its kind's rank, which breaks ties in
+    rank before the pk does.
     """
     if not tsquery_string(text):
         return []
     selected = []
-    for index, qs in enumerate(parts):
-        hits = search_filtered(qs.order_by(), text, snippet=True).annotate(search_kind=Value(index))
+    for kind, qs in parts:
+        hits = search_filtered(qs.order_by(), text, snippet=True).annotate(search_kind=Value(kind))
+        if after is not None:
+            hits = hits.filter(_after_hit_q(kind, after))
         hits = hits.order_by("-search_rank", "pk").values_list(
             "search_kind", "pk", "search_rank", "search_snippet"
         )
         selected.append(hits)
+    if not selected:
+        return []
     first, *rest = selected
     if rest:
-        first = first[: offset + limit].union(*(part[: offset + limit] for part in rest), all=True)
-    rows = first.order_by("-search_rank", "search_kind", "pk")[offset : offset + limit]
+        first = first[:limit].union(*(part[:limit] for part in rest), all=True)
+    rows = first.order_by("-search_rank", "search_kind", "pk")[:limit]
     return [SearchHit(*row) for row in rows]
 
 
 def search_count(parts: Sequence[QuerySet], text: str) -> int:
+    """How many rows of ``parts`` match (one statement)."""
     if not tsquery_string(text):
         return 0
     selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
+    if not selected:
+        return 0
     first, *rest = selected
     return (first.union(*rest, all=True) if rest else first).count()

@@ -6,7 +6,7 @@ from typing import Annotated
 import strawberry
 from strawberry import Info, relay
 
-from api.core.errors import bad_input
+from api.core.cursors import decode_cursor, encode_cursor
 from api.core.filters import apply_filters
 from api.core.pagination import page_arguments
 from api.core.permissions import sees_unpublished
@@ -26,27 +26,22 @@ CURSOR_PREFIX = "timeline"
 KIND_BY_RANK = {rank: kind for kind, rank in KIND_RANK.items()}
 
 
-def encode_cursor(key: TimelineKey) -> str:
-    raw = f"{key.date_start.isoformat()}|{key.date_end.isoformat()}|{key.kind}|{key.pk}"
-    return relay.to_base64(CURSOR_PREFIX, raw)
+def timeline_cursor(key: TimelineKey) -> str:
+    values = [key.date_start.isoformat(), key.date_end.isoformat(), KIND_BY_RANK[key.kind], key.pk]
+    return encode_cursor(CURSOR_PREFIX, values)
 
 
-def decode_cursor(cursor: str | None, argument: str) -> TimelineKey | None:
-    if cursor is None:
-        return None
-    try:
-        prefix, raw = relay.from_base64(cursor)
-        if prefix != CURSOR_PREFIX:
-            raise ValueError
-        start, end, kind, pk = raw.split("|")
-        key = TimelineKey(
-            dt.date.fromisoformat(start), dt.date.fromisoformat(end), int(kind), int(pk)
-        )
-        if key.kind not in KIND_BY_RANK:
-            raise ValueError
-        return key
-    except (ValueError, TypeError):
-        raise bad_input(f"Argument '{argument}' is not a valid timeline cursor.") from None
+def _key(values: list) -> TimelineKey:
+    start, end, kind, pk = values
+    if not isinstance(pk, int) or kind not in KIND_RANK:
+        raise ValueError
+    return TimelineKey(
+        dt.date.fromisoformat(start), dt.date.fromisoformat(end), KIND_RANK[kind], pk
+    )
+
+
+def timeline_key(cursor: str | None, argument: str) -> TimelineKey | None:
+    return decode_cursor(cursor, CURSOR_PREFIX, argument, size=4, convert=_key)
 
 
 def timeline_parts(info: Info, filters: TimelineFilter | None) -> dict:
@@ -77,12 +72,9 @@ class TimelineQueries:
         last: int | None = None,
         before: str | None = None,
     ) -> TimelineConnection:
-        try:
-            first, last = page_arguments(first, last)
-        except ValueError as exc:
-            raise bad_input(str(exc)) from None
-        after_key = decode_cursor(after, "after")
-        before_key = decode_cursor(before, "before")
+        first, last = page_arguments(first, last)
+        after_key = timeline_key(after, "after")
+        before_key = timeline_key(before, "before")
         parts = timeline_parts(info, filter_by)
 
         if first is not None:
@@ -103,7 +95,7 @@ class TimelineQueries:
         wanted = [(TIMELINE_KINDS[KIND_BY_RANK[k.kind]], k.pk) for k in keys]
         records = fetch_records(wanted, info, ("edges", "node"))
         edges = [
-            TimelineEdge(cursor=encode_cursor(key), node=records[record_key])
+            TimelineEdge(cursor=timeline_cursor(key), node=records[record_key])
             for key, record_key in zip(keys, wanted, strict=True)
             if record_key in records
         ]

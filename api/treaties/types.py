@@ -66,14 +66,25 @@ class TreatyParty:
     since: dt.date | None = strawberry.field(description="The day this status began.")
 
 
-def _status_actions(info: Info) -> Prefetch:
+def _visible_actions(info: Info):
     """The actions the reader may see, with their actors: what the derived status uses."""
     unpublished = sees_unpublished(info)
     actors = visible(m.Actor.objects.all(), unpublished=unpublished)
-    actions = visible(m.TreatyAction.objects.all(), unpublished=unpublished).prefetch_related(
+    return visible(m.TreatyAction.objects.all(), unpublished=unpublished).prefetch_related(
         Prefetch("actor", queryset=actors)
     )
-    return Prefetch("actions", queryset=actions, to_attr="status_actions")
+
+
+def _status_actions(info: Info) -> Prefetch:
+    return Prefetch("actions", queryset=_visible_actions(info), to_attr="status_actions")
+
+
+def _actions(treaty: m.Treaty, info: Info):
+    """The prefetched actions; loaded here only where the optimizer is off (union pages)."""
+    actions = getattr(treaty, "status_actions", None)
+    if actions is None:
+        actions = list(_visible_actions(info).filter(treaty=treaty))
+    return actions
 
 
 def _today() -> dt.date:
@@ -114,8 +125,8 @@ class TreatyType(Visible, PkNode, relay.Node):
         prefetch_related=[_status_actions],
         description="The treaty's status on a date (default: today), derived from its actions.",
     )
-    def status_as_of(self, date: dt.date | None = None) -> TreatyStatus:
-        result = self.status_as_of(date or _today(), actions=self.status_actions)
+    def status_as_of(self, info: Info, date: dt.date | None = None) -> TreatyStatus:
+        result = self.status_as_of(date or _today(), actions=_actions(self, info))
         return TreatyStatus(status=TreatyState(result.status), since=result.since)
 
     @strawberry_django.field(
@@ -124,8 +135,8 @@ class TreatyType(Visible, PkNode, relay.Node):
         description="Each actor that acted on the treaty, with its status on a date "
         "(default: today) and since when; ordered by actor name.",
     )
-    def parties(self, as_of: dt.date | None = None) -> list[TreatyParty]:
-        actions = self.status_actions
+    def parties(self, info: Info, as_of: dt.date | None = None) -> list[TreatyParty]:
+        actions = _actions(self, info)
         actors = {a.actor_id: a.actor for a in actions if a.actor is not None}
         statuses = self.parties_as_of(as_of or _today(), actions=actions)
         parties = [
