@@ -12,6 +12,7 @@ from api.actors.queries import ActorQueries
 from api.core import optimizer
 from api.core.descriptions import describe_arguments
 from api.core.error_logging import TimelineSchema
+from api.core.filters import EDTF_DATE_SCALAR, EDTFDate
 from api.core.limits import schema_extensions
 from api.core.pagination import MAX_PAGE_SIZE
 from api.events.queries import EventQueries
@@ -45,6 +46,8 @@ class Query(
 schema = TimelineSchema(
     query=Query,
     extensions=[DjangoOptimizerExtension, *schema_extensions()],
-    config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE),
+    config=StrawberryConfig(
+        relay_max_results=MAX_PAGE_SIZE, scalar_map={EDTFDate: EDTF_DATE_SCALAR}
+    ),
 )
 describe_arguments(schema)

@@ -27,6 +27,7 @@ register_orderings(
     {
         "date": ("published_start", "title", "pk"),
         "title": ("title", "pk"),
+        "created": ("created_at", "pk"),
         "updated": ("updated_at", "pk"),
     },
 )

@@ -129,6 +129,23 @@ def parse_date(value: str) -> DateBounds:
     return DateBounds(value, start, end, _precision_of(start, end, parsed))
 
 
+@functools.lru_cache(maxsize=4096)
+def qualifiers(value: str) -> tuple[bool, bool]:
+    """(uncertain, approximate) of an EDTF string: `?` uncertain, `~` approximate, `%` both,
+    on the whole date, a part of it or either end of an interval. Empty or invalid: neither."""
+    value = (value or "").strip()
+    if not value or not any(mark in value for mark in "?~%"):
+        return False, False
+    try:
+        parsed = parse_edtf(value)
+    except (EDTFParseException, ValueError, TypeError, OverflowError):
+        return False, False
+    both = bool(getattr(parsed, "is_uncertain_and_approximate", False))
+    uncertain = bool(getattr(parsed, "is_uncertain", False)) or both
+    approximate = bool(getattr(parsed, "is_approximate", False)) or both
+    return uncertain, approximate
+
+
 class EDTFField(models.CharField):
     """A CharField holding an EDTF string, validated on full_clean."""
 

@@ -105,22 +105,30 @@ ORDERINGS: dict[type[models.Model], dict[str, Sequence[str]]] = {
     Event: {
         "date": ("date_start", "date_end", "pk"),
         "title": ("title", "pk"),
+        "created": ("created_at", "pk"),
         "updated": ("updated_at", "pk"),
     },
     Statement: {
         "date": ("date_start", "date_end", "pk"),
-        "title": ("text", "pk"),
+        "text": ("text", "pk"),
+        "title": ("text", "pk"),  # deprecated name of "text"
+        "speaker": ("speaker__name", "date_start", "pk"),
+        "created": ("created_at", "pk"),
         "updated": ("updated_at", "pk"),
     },
     Treaty: {
         "date": ("signed_start", "name", "pk"),
-        "title": ("name", "pk"),
+        "name": ("name", "pk"),
+        "title": ("name", "pk"),  # deprecated name of "name"
+        "created": ("created_at", "pk"),
         "updated": ("updated_at", "pk"),
     },
     Actor: {
-        "date": ("created_at", "pk"),
-        "title": ("name", "pk"),
+        "name": ("name", "pk"),
+        "created": ("created_at", "pk"),
         "updated": ("updated_at", "pk"),
+        "date": ("created_at", "pk"),  # deprecated: actors have no date
+        "title": ("name", "pk"),  # deprecated name of "name"
     },
     TreatyAction: {
         "date": ("date_start", "date_end", "pk"),

@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
-from api.core.orders import RecordOrderInput
+from api.core.orders import deprecated, order_input
 
 
-@strawberry.input(description="Actor order: DATE (created), TITLE (name) or UPDATED.")
-class ActorOrder(RecordOrderInput):
-    pass
+@strawberry.enum(name="ActorOrderField", description="What to sort actors by; ties by id.")
+class ActorOrderField(Enum):
+    NAME = "name"
+    CREATED = "created"
+    UPDATED = "updated"
+    DATE = deprecated("date", "CREATED (actors have no date; this sorted by creation time)")
+    TITLE = deprecated("title", "NAME")
+
+
+ActorOrder = order_input("ActorOrder", ActorOrderField, ActorOrderField.NAME, "Actor order.")

@@ -2,34 +2,54 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import NewType
 
 import strawberry
-from strawberry import Info, relay
+from strawberry import Info
 
-from api.core.ids import decode_ids
 from api.core.permissions import sees_unpublished
 from api.core.types import Status
+
+EDTFDate = NewType("EDTFDate", str)
+EDTF_DATE_SCALAR = strawberry.scalar(
+    name="EDTFDate",
+    description="A date as EDTF (ISO 8601-2): 2019, 2019-03, 2019-03-19, 2019-21 (spring), "
+    "2019-03-20/2019-03-21, 2019-03-19? (uncertain), 2019-03-19~ (approximate).",
+    serialize=str,
+    parse_value=str,
+)
 
 
 @strawberry.input(name="RecordFilter")
 class RecordFilterInput:
     """Fields every list filter has; decorated per domain (EventFilter, …)."""
 
-    from_: dt.date | None = strawberry.field(
-        name="from", default=None, description="Records whose dates overlap [from, to]."
+    from_: EDTFDate | None = strawberry.field(
+        name="from",
+        default=None,
+        description="Records whose dates overlap [from, to]; from the earliest day this EDTF "
+        "date can mean (2019, 2019-03, 2019-03-19, 2019-03/2019-05).",
     )
-    to: dt.date | None = None
-    actors: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="Actor ids: records involving any of them."
+    to: EDTFDate | None = strawberry.field(
+        default=None, description="To the latest day this EDTF date can mean."
     )
-    treaties: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="Treaty ids: records concerning any of them."
+    actors: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Actor ids or slugs: records involving any of them. An unknown one "
+        "is an error.",
+    )
+    treaties: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Treaty ids or slugs: records concerning any of them. An unknown one "
+        "is an error.",
     )
     types: list[str] | None = strawberry.field(
-        default=None, description="Event type slugs (subtypes included)."
+        default=None,
+        description="Event type slugs (subtypes included); an unknown one is an error.",
     )
-    tags: list[str] | None = strawberry.field(default=None, description="Tag slugs.")
+    tags: list[str] | None = strawberry.field(
+        default=None, description="Tag slugs; an unknown one is an error."
+    )
     search: str | None = strawberry.field(default=None, description="Full-text query.")
     status: list[Status] | None = strawberry.field(
         default=None, description="Workflow statuses (curators only; others: PUBLISHED)."
@@ -39,13 +59,13 @@ class RecordFilterInput:
         """FilterSet data, the same shape a query string gives an export."""
         data: dict = {}
         if self.from_ is not None:
-            data["from"] = self.from_.isoformat()
+            data["from"] = self.from_
         if self.to is not None:
-            data["to"] = self.to.isoformat()
+            data["to"] = self.to
         if self.actors is not None:
-            data["actors"] = ",".join(map(str, decode_ids(self.actors, "Actor", "actors")))
+            data["actors"] = ",".join(self.actors)
         if self.treaties is not None:
-            data["treaties"] = ",".join(map(str, decode_ids(self.treaties, "Treaty", "treaties")))
+            data["treaties"] = ",".join(self.treaties)
         if self.types is not None:
             data["types"] = ",".join(self.types)
         if self.tags is not None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import strawberry
+import strawberry_django
 from strawberry import Info
 
 from api.core.permissions import sees_unpublished
 from timeline.dates import Precision as PrecisionChoices
+from timeline.dates import qualifiers
 from timeline.models import Status as StatusChoices
 from timeline.querysets import visible
 
@@ -33,3 +35,29 @@ class PkNode:
     annotations for a NodeID on every id it resolves, a third of the time of a big page."""
 
     _id_attr = "pk"
+
+
+def uncertain_field(column: str = "date"):
+    """``dateUncertain``: the EDTF date carries `?` (or `%`) on the whole or a part of it."""
+
+    def resolve(root) -> bool:
+        return qualifiers(getattr(root, column))[0]
+
+    return strawberry_django.field(
+        resolver=resolve,
+        only=[column],
+        description="True when the date is marked uncertain (EDTF `?` or `%`), in whole or part.",
+    )
+
+
+def approximate_field(column: str = "date"):
+    """``dateApproximate``: the EDTF date carries `~` (or `%`)."""
+
+    def resolve(root) -> bool:
+        return qualifiers(getattr(root, column))[1]
+
+    return strawberry_django.field(
+        resolver=resolve,
+        only=[column],
+        description="True when the date is marked approximate (EDTF `~` or `%`), in whole or part.",
+    )

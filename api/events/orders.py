@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
-from api.core.orders import RecordOrderInput
+from api.core.orders import order_input
 
 
-@strawberry.input(description="Event order: DATE (start, end), TITLE or UPDATED.")
-class EventOrder(RecordOrderInput):
-    pass
+@strawberry.enum(name="EventOrderField", description="What to sort events by; ties by id.")
+class EventOrderField(Enum):
+    DATE = strawberry.enum_value("date", description="Start, then end (open ends last).")
+    TITLE = "title"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+EventOrder = order_input("EventOrder", EventOrderField, EventOrderField.DATE, "Event order.")

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from strawberry import Info
 
 from api.core.pagination import CountedConnection
-from api.core.queries import list_queryset
+from api.core.queries import list_queryset, one_record
 from api.events.filters import EventFilter, EventFilterSet
 from api.events.orders import EventOrder
 from api.events.types import EventType
@@ -28,6 +28,9 @@ class EventQueries:
     ) -> QuerySet[Event]:
         return list_queryset(Event, EventFilterSet, filter_by, order_by, info)
 
-    @strawberry_django.field(description="One event, by its slug (null if not visible).")
-    def event(self, slug: str) -> EventType | None:
-        return Event.objects.filter(slug=slug)
+    @strawberry_django.field(
+        description="One event, by its global id or its slug (null if it does not exist or "
+        "is not visible)."
+    )
+    def event(self, id: strawberry.ID | None = None, slug: str | None = None) -> EventType | None:
+        return one_record(Event, id=id, slug=slug)

@@ -10,7 +10,14 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
-from api.core.types import PkNode, Precision, Status, Visible
+from api.core.types import (
+    PkNode,
+    Precision,
+    Status,
+    Visible,
+    approximate_field,
+    uncertain_field,
+)
 from timeline import models as m
 
 if TYPE_CHECKING:
@@ -71,6 +78,8 @@ class EventType(Visible, PkNode, relay.Node):
     date_end: dt.date | None = strawberry_django.field(
         description="Latest day the date can mean; null when open-ended."
     )
+    date_uncertain: bool = uncertain_field()
+    date_approximate: bool = approximate_field()
     precision: Precision
     status: Status
     event_type: EventCategoryType

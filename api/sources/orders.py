@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
-from api.core.orders import RecordOrderInput
+from api.core.orders import order_input
 
 
-@strawberry.input(description="Source order: DATE (publication), TITLE or UPDATED.")
-class SourceOrder(RecordOrderInput):
-    pass
+@strawberry.enum(name="SourceOrderField", description="What to sort sources by; ties by id.")
+class SourceOrderField(Enum):
+    DATE = strawberry.enum_value("date", description="Publication date (none last), then title.")
+    TITLE = "title"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+SourceOrder = order_input("SourceOrder", SourceOrderField, SourceOrderField.DATE, "Source order.")

@@ -10,7 +10,14 @@ import strawberry_django
 from strawberry import relay
 
 import sources.querysets  # noqa: F401  (registers the sources read rules)
-from api.core.types import PkNode, Precision, Status, Visible
+from api.core.types import (
+    PkNode,
+    Precision,
+    Status,
+    Visible,
+    approximate_field,
+    uncertain_field,
+)
 from sources import models as s
 
 if TYPE_CHECKING:
@@ -47,6 +54,8 @@ class SourceType(Visible, PkNode, relay.Node):
     )
     date_start: dt.date | None = strawberry_django.field(field_name="published_start")
     date_end: dt.date | None = strawberry_django.field(field_name="published_end")
+    date_uncertain: bool = uncertain_field("published")
+    date_approximate: bool = approximate_field("published")
 
     @strawberry_django.field(only=["published_precision"])
     def precision(self) -> Precision | None:

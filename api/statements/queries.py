@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from strawberry import Info
 
 from api.core.pagination import CountedConnection
-from api.core.queries import list_queryset
+from api.core.queries import list_queryset, one_record
 from api.statements.filters import StatementFilter, StatementFilterSet
 from api.statements.orders import StatementOrder
 from api.statements.types import StatementType
@@ -27,3 +27,9 @@ class StatementQueries:
         order_by: Annotated[StatementOrder | None, strawberry.argument(name="order")] = None,
     ) -> QuerySet[Statement]:
         return list_queryset(Statement, StatementFilterSet, filter_by, order_by, info)
+
+    @strawberry_django.field(
+        description="One statement, by its global id (null if it does not exist or is not visible)."
+    )
+    def statement(self, id: strawberry.ID) -> StatementType | None:
+        return one_record(Statement, id=id)

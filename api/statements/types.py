@@ -9,7 +9,14 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
-from api.core.types import PkNode, Precision, Status, Visible
+from api.core.types import (
+    PkNode,
+    Precision,
+    Status,
+    Visible,
+    approximate_field,
+    uncertain_field,
+)
 from timeline import models as m
 
 if TYPE_CHECKING:
@@ -37,6 +44,8 @@ class StatementType(Visible, PkNode, relay.Node):
     date: str = strawberry_django.field(description="The date as EDTF.")
     date_start: dt.date
     date_end: dt.date | None
+    date_uncertain: bool = uncertain_field()
+    date_approximate: bool = approximate_field()
     precision: Precision
     status: Status
     speaker: Actor

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from strawberry import Info
 
 from api.core.pagination import CountedConnection
-from api.core.queries import list_queryset
+from api.core.queries import list_queryset, one_record
 from api.treaties.filters import TreatyFilter, TreatyFilterSet
 from api.treaties.orders import TreatyOrder
 from api.treaties.types import TreatyType
@@ -28,6 +28,9 @@ class TreatyQueries:
     ) -> QuerySet[Treaty]:
         return list_queryset(Treaty, TreatyFilterSet, filter_by, order_by, info)
 
-    @strawberry_django.field(description="One treaty, by its slug (null if not visible).")
-    def treaty(self, slug: str) -> TreatyType | None:
-        return Treaty.objects.filter(slug=slug)
+    @strawberry_django.field(
+        description="One treaty, by its global id or its slug (null if it does not exist or "
+        "is not visible)."
+    )
+    def treaty(self, id: strawberry.ID | None = None, slug: str | None = None) -> TreatyType | None:
+        return one_record(Treaty, id=id, slug=slug)

@@ -12,7 +12,14 @@ from django.db.models import Prefetch
 from strawberry import Info, relay
 
 from api.core.permissions import sees_unpublished
-from api.core.types import PkNode, Precision, Status, Visible
+from api.core.types import (
+    PkNode,
+    Precision,
+    Status,
+    Visible,
+    approximate_field,
+    uncertain_field,
+)
 from timeline import models as m
 from timeline import treaty_status
 from timeline.querysets import visible
@@ -159,6 +166,8 @@ class TreatyActionType(Visible, PkNode, relay.Node):
     date: str = strawberry_django.field(description="The date as EDTF.")
     date_start: dt.date
     date_end: dt.date | None
+    date_uncertain: bool = uncertain_field()
+    date_approximate: bool = approximate_field()
     precision: Precision
     extended_until: str
     extended_until_start: dt.date | None

@@ -182,7 +182,10 @@ def test_filter_by_search(gql, world):
 
 def test_wrong_id_type_in_filter(gql, world):
     error = gql.error(TITLES, {"filters": {"actors": [gid("Treaty", world.inf.pk)]}})
-    assert error["message"] == "'actors' takes Actor ids; got a Treaty id."
+    assert error["message"] == (
+        f"Argument 'filters.actors' takes Actor ids or slugs; {gid('Treaty', world.inf.pk)!r} "
+        "is a Treaty id."
+    )
     assert error["extensions"] == {"code": "BAD_USER_INPUT"}
 
 
