@@ -7,6 +7,7 @@ from typing import NewType
 import strawberry
 from strawberry import Info
 
+from api.core.errors import bad_input
 from api.core.permissions import sees_unpublished
 from api.core.types import Status
 
@@ -58,6 +59,12 @@ class RecordFilterInput:
     def to_data(self) -> dict:
         """FilterSet data, the same shape a query string gives an export."""
         data: dict = {}
+        for name, value in (("from", self.from_), ("to", self.to)):
+            if value is not None and not value.strip():
+                raise bad_input(
+                    f"Argument 'filters.{name}': an empty string is not a date; leave it "
+                    "out (null) for no bound."
+                )
         if self.from_ is not None:
             data["from"] = self.from_
         if self.to is not None:

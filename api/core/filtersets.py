@@ -80,8 +80,8 @@ class RecordFilterSet(django_filters.FilterSet):
         names = {"date_from": "from", "date_to": "to"}
         parts = []
         for field, errors in self.errors.items():
-            parts.append(f"{names.get(field, field)}: {' '.join(errors)}")
-        return "Invalid filters: " + "; ".join(parts)
+            parts.append(f"{_argument(names.get(field, field))}: {' '.join(errors)}")
+        return "; ".join(parts)
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data

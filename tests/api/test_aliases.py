@@ -26,33 +26,69 @@ def cases(w) -> dict[str, tuple[str, str, str, str]]:
     ``where`` wraps the aliased pair: "{}" for the root, or a path through a list,
     where the optimizer's prefetching is what is at stake.
     """
-    treaties = "{ treaties { edges { node { %s } } } treaty(slug: \"inf-treaty\") { %s } }"
+    treaties = '{ treaties { edges { node { %s } } } treaty(slug: "inf-treaty") { %s } }'
     return {
-        "Query.events": ("{%s}", LIST, '(first: 2)', '(first: 1, filters: {from: "2019"})'),
-        "Query.event": ("{%s}", "{ title }", f'(slug: "{w.ev_sign.slug}")',
-                        f'(id: "{gid("Event", w.ev_test.pk)}")'),
+        "Query.events": ("{%s}", LIST, "(first: 2)", '(first: 1, filters: {from: "2019"})'),
+        "Query.event": (
+            "{%s}",
+            "{ title }",
+            f'(slug: "{w.ev_sign.slug}")',
+            f'(id: "{gid("Event", w.ev_test.pk)}")',
+        ),
         "Query.statements": ("{%s}", LIST, "(first: 1)", '(filters: {search: "treaty"})'),
-        "Query.statement": ("{%s}", "{ text }", f'(id: "{gid("Statement", w.st_lavrov.pk)}")',
-                            f'(id: "{gid("Statement", w.st_pompeo.pk)}")'),
+        "Query.statement": (
+            "{%s}",
+            "{ text }",
+            f'(id: "{gid("Statement", w.st_lavrov.pk)}")',
+            f'(id: "{gid("Statement", w.st_pompeo.pk)}")',
+        ),
         "Query.treaties": ("{%s}", LIST, "(first: 1)", '(filters: {search: "nothing-like-it"})'),
-        "Query.treaty": ("{%s}", "{ name }", '(slug: "inf-treaty")',
-                         f'(id: "{gid("Treaty", w.draft_treaty.pk)}")'),
+        "Query.treaty": (
+            "{%s}",
+            "{ name }",
+            '(slug: "inf-treaty")',
+            f'(id: "{gid("Treaty", w.draft_treaty.pk)}")',
+        ),
         "Query.actors": ("{%s}", LIST, "(first: 2)", "(order: {field: NAME, direction: DESC})"),
-        "Query.actor": ("{%s}", "{ name }", f'(slug: "{w.usa.slug}")',
-                        f'(slug: "{w.russia.slug}")'),
+        "Query.actor": (
+            "{%s}",
+            "{ name }",
+            f'(slug: "{w.usa.slug}")',
+            f'(slug: "{w.russia.slug}")',
+        ),
         "Query.sources": ("{%s}", LIST, "(first: 1)", '(filters: {from: "2030"})'),
-        "Query.source": ("{%s}", "{ title }", f'(id: "{gid("Source", w.src_tass.pk)}")',
-                         f'(id: "{gid("Source", w.src_draft.pk)}")'),
+        "Query.source": (
+            "{%s}",
+            "{ title }",
+            f'(id: "{gid("Source", w.src_tass.pk)}")',
+            f'(id: "{gid("Source", w.src_draft.pk)}")',
+        ),
         "Query.timeline": ("{%s}", UNION_LIST, "(first: 3)", '(filters: {from: "2019-08"})'),
         "Query.search": ("{%s}", UNION_LIST, '(query: "treaty")', '(query: "lavrov")'),
-        "Query.node": ("{%s}", NODE, f'(id: "{gid("Actor", w.usa.pk)}")',
-                       f'(id: "{gid("Event", w.ev_sign.pk)}")'),
-        "Query.nodes": ("{%s}", NODE, f'(ids: ["{gid("Actor", w.usa.pk)}"])',
-                        f'(ids: ["{gid("Treaty", w.inf.pk)}"])'),
-        "Treaty.statusAsOf": (treaties, "{ status since }", '(date: "1988-01-01")',
-                              '(date: "2020-01-01")'),
-        "Treaty.parties": (treaties, "{ actor { name } status since }", '(asOf: "1988-01-01")',
-                           '(asOf: "2020-01-01")'),
+        "Query.node": (
+            "{%s}",
+            NODE,
+            f'(id: "{gid("Actor", w.usa.pk)}")',
+            f'(id: "{gid("Event", w.ev_sign.pk)}")',
+        ),
+        "Query.nodes": (
+            "{%s}",
+            NODE,
+            f'(ids: ["{gid("Actor", w.usa.pk)}"])',
+            f'(ids: ["{gid("Treaty", w.inf.pk)}"])',
+        ),
+        "Treaty.statusAsOf": (
+            treaties,
+            "{ status since }",
+            '(date: "1988-01-01")',
+            '(date: "2020-01-01")',
+        ),
+        "Treaty.parties": (
+            treaties,
+            "{ actor { name } status since }",
+            '(asOf: "1988-01-01")',
+            '(asOf: "2020-01-01")',
+        ),
     }
 
 

@@ -99,7 +99,7 @@ def test_cursors_are_opaque_keysets(gql, world, name):
 
 def test_total_count_has_one_type():
     types = set()
-    for type_name, gql_type in schema._schema.type_map.items():
+    for gql_type in schema._schema.type_map.values():
         if isinstance(gql_type, GraphQLObjectType) and "totalCount" in gql_type.fields:
             field_type = gql_type.fields["totalCount"].type
             types.add((isinstance(field_type, GraphQLNonNull), str(field_type)))
