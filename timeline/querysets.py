@@ -9,7 +9,6 @@ path (DESIGN §5) is meant to reuse these declarations, not restate them.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -283,7 +282,7 @@ def search_filtered(qs: QuerySet, text: str, *, snippet: bool = False) -> QueryS
         config = SNIPPET_CONFIG.get(model, "'english'::regconfig")
         qs = qs.annotate(
             search_snippet=SQLTemplate(
-                f"ts_headline({config}, translate({SNIPPET_TEXT[model]}, %s, ''), {tsquery}, %s)",
+                f"ts_headline({config}, {_escaped(SNIPPET_TEXT[model])}, {tsquery}, %s)",
                 [MARK_START + MARK_STOP, *params, HEADLINE_OPTIONS],
                 output_field=models.TextField(),
             )
@@ -291,10 +290,19 @@ def search_filtered(qs: QuerySet, text: str, *, snippet: bool = False) -> QueryS
     return qs
 
 
+def _escaped(text_sql: str) -> str:
+    """SQL escaping ``text_sql`` for HTML (& < >) and dropping our mark characters, so
+    ts_headline cuts its fragment from text in which no markup survives (it would
+    otherwise pass some tags through and silently drop others)."""
+    return (
+        f"replace(replace(replace(translate({text_sql}, %s, ''), '&', '&amp;'), "
+        "'<', '&lt;'), '>', '&gt;')"
+    )
+
+
 def marked_snippet(headline: str) -> str:
-    """Safe HTML: the record text escaped, the matches wrapped in <mark>…</mark>."""
-    escaped = html.escape(headline or "", quote=False)
-    return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    """Safe HTML: the (already escaped) record text with the matches in <mark>…</mark>."""
+    return (headline or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
 
 
 def search_ids(qs: QuerySet, text: str) -> QuerySet:
