@@ -32,7 +32,11 @@ def test_one_enum_per_type():
 
 
 def _list(gql, name, order, label):
-    query = f"query($o: {name[:-1].capitalize()}Order) {{ {name}(order: $o, first: 100) {{ edges {{ node {{ {label} }} }} }} }}"
+    order_type = name[:-1].capitalize() + "Order"
+    query = (
+        f"query($o: {order_type}) {{ {name}(order: $o, first: 100) "
+        f"{{ edges {{ node {{ {label} }} }} }} }}"
+    )
     return gql.data(query, {"o": order})[name]["edges"]
 
 
