@@ -127,6 +127,10 @@ STATICFILES_DIRS = [
 ]
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# Local development (`make run` sets DEBUG): a frontend served from localhost on any port
+# may call the API. Production (DEBUG off) allows only CORS_ALLOWED_ORIGINS.
+LOCAL_DEV_ORIGIN_REGEX = r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$"
+CORS_ALLOWED_ORIGIN_REGEXES = [LOCAL_DEV_ORIGIN_REGEX] if DEBUG else []
 
 # GraphQL limits (defaults and the rest in api/core/limits/config.py).
 GRAPHQL_STATEMENT_TIMEOUT_MS = int(os.environ.get("GRAPHQL_STATEMENT_TIMEOUT_MS", "5000"))
