@@ -120,9 +120,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # served as static files under npm/<package>/, so /graphql/ needs no CDN.
 NODE_MODULES = BASE_DIR / "node_modules"
 GRAPHIQL_NPM_PACKAGES = ["react", "react-dom", "js-cookie", "graphiql", "@graphiql/plugin-explorer"]
+PAGE_NPM_PACKAGES = ["vis-timeline"]  # the public timeline page at /
 STATICFILES_DIRS = [
     (f"npm/{package}", NODE_MODULES / package)
-    for package in GRAPHIQL_NPM_PACKAGES
+    for package in GRAPHIQL_NPM_PACKAGES + PAGE_NPM_PACKAGES
     if (NODE_MODULES / package).is_dir()
 ]
 

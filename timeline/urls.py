@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.urls import path
+from django.views.generic import TemplateView
 
 from api.views import TimelineGraphQLView
 
 urlpatterns = [
+    # The public timeline page: static HTML and ES modules that read /graphql/ only.
+    path("", TemplateView.as_view(template_name="timeline/page.html"), name="timeline-page"),
     path("admin/", admin.site.urls),
     path("graphql/", TimelineGraphQLView.as_view(), name="graphql"),
 ]

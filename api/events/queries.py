@@ -11,8 +11,9 @@ from api.core.pagination import CountedConnection
 from api.core.queries import list_queryset, one_record
 from api.events.filters import EventFilter, EventFilterSet
 from api.events.orders import EventOrder
-from api.events.types import EventType
-from timeline.models import Event
+from api.events.types import EventCategoryType, EventType, TagType
+from timeline.models import Event, Tag
+from timeline.models import EventType as EventTypeModel
 
 
 @strawberry.type
@@ -34,3 +35,14 @@ class EventQueries:
     )
     def event(self, id: strawberry.ID | None = None, slug: str | None = None) -> EventType | None:
         return one_record(Event, id=id, slug=slug)
+
+    @strawberry_django.field(
+        description="Every event category (the event-type taxonomy), by name: what the "
+        "`types` filters take."
+    )
+    def event_categories(self) -> list[EventCategoryType]:
+        return EventTypeModel.objects.order_by("name", "pk")
+
+    @strawberry_django.field(description="Every tag, by name: what the `tags` filters take.")
+    def tags(self) -> list[TagType]:
+        return Tag.objects.order_by("name", "pk")
