@@ -112,6 +112,8 @@ def main(args: list[str]) -> int:
             ok = False
     for note in notes:
         print(note)
+    # Browser tests write their screenshots here (git-ignored) for a look after the run.
+    print(f"screenshots: {ROOT / 'test-artifacts' / 'screenshots'}")
     failed = total["failures"] + total["errors"]
     print(f"total: {total['passed']} passed, {failed} failed, {total['skipped']} skipped")
     return 0 if ok else 1
