@@ -226,3 +226,43 @@ def ended_on(actions, *, bilateral, expires=None) -> dt.date | None:
     """The first day the treaty was out of force (terminated or expired), or None."""
     final = treaty_status(actions, dt.date.max, bilateral=bilateral, expires=expires)
     return final.since if final.status in ENDED else None
+
+
+def entered_into_force_on(actions, *, bilateral, expires=None) -> dt.date | None:
+    """The first day the treaty was in force, by the same replay, or None."""
+    facts = list(actions)
+    for day in sorted({fact.date for fact in facts}):
+        status = treaty_status(facts, day, bilateral=bilateral, expires=expires)
+        if status.status == TreatyState.IN_FORCE:
+            return status.since
+    return None
+
+
+@dataclass(frozen=True)
+class DerivedDates:
+    signed: str  # EDTF, as the action that gives it was dated ("" when none)
+    entered_into_force: str
+    ended: dt.date | None
+
+
+def derived_dates(rows, *, bilateral: bool, expires: dt.date | None) -> DerivedDates:
+    """A treaty's signature, entry into force and end, from its published action rows
+    (the model's, or their historical versions in a migration): never typed in twice.
+
+    Signed: the first signature. Entered into force: the first day the replay finds the
+    treaty in force (a treaty-wide entry into force, or the parties' own), dated as the
+    action that brought it into force was dated, so its precision and qualifiers stay.
+    """
+    rows = [r for r in rows if r.status == "published" and r.date_start is not None]
+    facts = [ActionFact.from_row(r) for r in rows]
+    signatures = sorted((r for r in rows if r.action == "signature"), key=lambda r: r.date_start)
+    signed = signatures[0].date if signatures else ""
+    day = entered_into_force_on(facts, bilateral=bilateral, expires=expires)
+    entered = ""
+    if day is not None:
+        on_day = [r for r in rows if r.date_start == day]
+        preferred = sorted(
+            on_day, key=lambda r: (r.action != "entry_into_force", r.actor_id is not None)
+        )
+        entered = preferred[0].date if preferred else day.isoformat()
+    return DerivedDates(signed, entered, ended_on(facts, bilateral=bilateral, expires=expires))

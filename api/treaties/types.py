@@ -105,10 +105,16 @@ class TreatyType(Visible, PkNode, relay.Node):
     short_name: str
     aliases: list[str]
     kind: TreatyKind
-    signed: str = strawberry_django.field(description="Signature date as EDTF (may be empty).")
+    signed: str = strawberry_django.field(
+        description="The first signature's date as EDTF, derived from the published actions "
+        "(empty when none)."
+    )
     signed_start: dt.date | None
     signed_end: dt.date | None
-    entered_into_force: str
+    entered_into_force: str = strawberry_django.field(
+        description="The day the treaty first entered into force as EDTF, derived from the "
+        "published actions by the same replay as statusAsOf (empty when it never did)."
+    )
     entered_into_force_start: dt.date | None
     entered_into_force_end: dt.date | None
     expires: str = strawberry_django.field(description="Original expiry as EDTF (may be empty).")

@@ -134,7 +134,6 @@ class Loader:
         for data in treaties.TREATIES:
             data = dict(data)
             slug = data.pop("slug")
-            data.setdefault("entered_into_force", "")
             data.setdefault("expires", "")
             data["status"] = Status.REVIEW if slug in treaties.REVIEW_TREATIES else Status.PUBLISHED
             self.treaties[slug] = self.upsert(Treaty, {"slug": slug}, data)

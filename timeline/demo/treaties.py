@@ -11,7 +11,8 @@ Conventions:
   the day the treaty ceases to be in force.
 - Multilateral treaties whose parties are recorded with an actor-specific entry
   into force (START I, Open Skies, CFE) need no treaty-wide entry-into-force
-  row; the treaty's own ``entered_into_force`` field holds the date.
+  row. A treaty's signature and entry-into-force dates are derived from these
+  actions (Treaty.derived_from_actions), never typed in.
 """
 
 USSR_NOTE = "Signed by the Soviet Union; the Russian Federation continues its obligations."
@@ -30,8 +31,6 @@ TREATIES = [
             "INF treaty",
         ],
         "kind": "bilateral",
-        "signed": "1987-12-08",
-        "entered_into_force": "1988-06-01",
         "summary": "Banned US and Soviet ground-launched missiles with ranges of 500 to 5,500 km. "
         "Ended on 2 August 2019 when the US withdrawal took effect.",
     },
@@ -51,8 +50,6 @@ TREATIES = [
             "SNV-III",
         ],
         "kind": "bilateral",
-        "signed": "2010-04-08",
-        "entered_into_force": "2011-02-05",
         "expires": "2021-02-05",
         "summary": "Limits US and Russian deployed strategic warheads and launchers. Extended in "
         "2021 for five years; Russia suspended its participation in 2023.",
@@ -63,8 +60,6 @@ TREATIES = [
         "short_name": "ABM Treaty",
         "aliases": ["ABM Treaty", "Anti-Ballistic Missile Treaty", "ABM"],
         "kind": "bilateral",
-        "signed": "1972-05-26",
-        "entered_into_force": "1972-10-03",
         "summary": "Limited US and Soviet missile defences. The United States withdrew in 2002.",
     },
     {
@@ -80,8 +75,6 @@ TREATIES = [
             "SALT",
         ],
         "kind": "bilateral",
-        "signed": "1972-05-26",
-        "entered_into_force": "1972-10-03",
         "expires": "1977-10-03",
         "summary": "Froze the number of strategic ballistic missile launchers for five years.",
     },
@@ -91,7 +84,6 @@ TREATIES = [
         "short_name": "SALT II",
         "aliases": ["SALT II", "SALT II Treaty", "SALT-2"],
         "kind": "bilateral",
-        "signed": "1979-06-18",
         "summary": "Signed in Vienna; never ratified by the United States.",
     },
     {
@@ -100,8 +92,6 @@ TREATIES = [
         "short_name": "START I",
         "aliases": ["START I", "START", "START-1", "Strategic Arms Reduction Treaty"],
         "kind": "multilateral",
-        "signed": "1991-07-31",
-        "entered_into_force": "1994-12-05",
         "expires": "2009-12-05",
         "summary": "Signed by the US and USSR; the 1992 Lisbon Protocol made Belarus, "
         "Kazakhstan, Russia and Ukraine parties. Expired in December 2009.",
@@ -112,7 +102,6 @@ TREATIES = [
         "short_name": "START II",
         "aliases": ["START II", "START-2"],
         "kind": "bilateral",
-        "signed": "1993-01-03",
         "summary": "Signed by Bush and Yeltsin; never entered into force.",
     },
     {
@@ -126,8 +115,6 @@ TREATIES = [
             "Treaty on the Non-Proliferation of Nuclear Weapons",
         ],
         "kind": "multilateral",
-        "signed": "1968-07-01",
-        "entered_into_force": "1970-03-05",
         "summary": "Cornerstone of the non-proliferation regime; extended indefinitely in 1995.",
     },
     {
@@ -141,7 +128,6 @@ TREATIES = [
             "nuclear test ban treaty",
         ],
         "kind": "multilateral",
-        "signed": "1996-09-24",
         "summary": "Bans all nuclear explosions; not in force.",
     },
     {
@@ -150,8 +136,6 @@ TREATIES = [
         "short_name": "Open Skies",
         "aliases": ["Open Skies Treaty", "Treaty on Open Skies", "Open Skies", "OST"],
         "kind": "multilateral",
-        "signed": "1992-03-24",
-        "entered_into_force": "2002-01-01",
         "summary": "Allows unarmed observation flights over the parties' territory.",
     },
     {
@@ -160,8 +144,6 @@ TREATIES = [
         "short_name": "CFE Treaty",
         "aliases": ["CFE Treaty", "CFE", "Treaty on Conventional Armed Forces in Europe"],
         "kind": "multilateral",
-        "signed": "1990-11-19",
-        "entered_into_force": "1992-11-09",
         "summary": "Set limits on conventional military equipment in Europe.",
     },
 ]

@@ -37,10 +37,18 @@ class Treaty(EDTFMixin, Workflow):
         help_text="Other names and abbreviations (INF, Intermediate-Range Nuclear Forces Treaty…).",
     )
     kind = models.CharField(max_length=16, choices=TreatyKind.choices)
-    signed = EDTFField(blank=True)
+    signed = EDTFField(
+        blank=True,
+        editable=False,
+        help_text="Derived from the published actions: the first signature (EDTF).",
+    )
     signed_start = models.DateField(null=True, blank=True, editable=False, db_index=True)
     signed_end = models.DateField(null=True, blank=True, editable=False)
-    entered_into_force = EDTFField(blank=True)
+    entered_into_force = EDTFField(
+        blank=True,
+        editable=False,
+        help_text="Derived from the published actions: the first day the treaty was in force.",
+    )
     entered_into_force_start = models.DateField(null=True, blank=True, editable=False)
     entered_into_force_end = models.DateField(null=True, blank=True, editable=False)
     expires = EDTFField(blank=True, help_text="Original expiry, if the treaty has a term (EDTF).")
@@ -83,9 +91,7 @@ class Treaty(EDTFMixin, Workflow):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.short_name or self.name)
-        self.compute_dates()
-        if self.pk:
-            self.ended = self.ended_from_actions()
+        self.apply_derived(self.derived_from_actions() if self.pk else None)
         super().save(*args, **kwargs)
 
     # Derived status. ``actions`` lets callers pass the rows they may see
@@ -109,17 +115,42 @@ class Treaty(EDTFMixin, Workflow):
     def status_as_of(self, as_of: dt.date, actions=None) -> treaty_status.StatusAt:
         return self._replay(as_of, actions).status
 
-    def ended_from_actions(self) -> dt.date | None:
-        """The day the treaty stopped being in force, by its published actions; else None."""
-        return treaty_status.ended_on(
-            self._facts(self.actions.filter(status="published")),
+    def derived_from_actions(self) -> treaty_status.DerivedDates:
+        """Signature, entry into force and end, from the published actions (DESIGN §1)."""
+        self.compute_dates()  # expires_end, which the replay needs
+        return treaty_status.derived_dates(
+            self.actions.filter(status="published"),
             bilateral=self.kind == TreatyKind.BILATERAL,
             expires=self.expires_end,
         )
 
+    def ended_from_actions(self) -> dt.date | None:
+        """The day the treaty stopped being in force, by its published actions; else None."""
+        return self.derived_from_actions().ended
+
+    def apply_derived(self, derived: treaty_status.DerivedDates | None) -> None:
+        """Set the derived dates (none for a treaty not saved yet: it has no actions)."""
+        self.signed = derived.signed if derived else ""
+        self.entered_into_force = derived.entered_into_force if derived else ""
+        self.ended = derived.ended if derived else None
+        self.compute_dates()
+
     def refresh_ended(self) -> None:
-        """Store ``ended`` after its actions changed (no history row: it is derived)."""
-        Treaty.objects.filter(pk=self.pk).update(ended=self.ended_from_actions())
+        """Store the derived dates after its actions changed (no history row: derived)."""
+        treaty = Treaty.objects.get(pk=self.pk)
+        treaty.apply_derived(treaty.derived_from_actions())
+        fields = [
+            "signed",
+            "signed_start",
+            "signed_end",
+            "entered_into_force",
+            "entered_into_force_start",
+            "entered_into_force_end",
+            "ended",
+        ]
+        Treaty.objects.filter(pk=self.pk).update(**{f: getattr(treaty, f) for f in fields})
+        for field in fields:
+            setattr(self, field, getattr(treaty, field))
 
     def parties_as_of(self, as_of: dt.date, actions=None) -> dict[int, treaty_status.StatusAt]:
         """{actor id: StatusAt(status, since)} for every actor that acted on the treaty."""
