@@ -197,7 +197,7 @@ class QueryCostLimiter(SchemaExtension):
             cost = query_cost(
                 context.schema._schema,
                 context.graphql_document,
-                context.provided_operation_name,
+                context._provided_operation_name,
                 variables,
             )
             if cost > budget:
