@@ -54,7 +54,7 @@ class EventParticipantType(Visible):
 
 
 @strawberry_django.type(m.EventRelation, name="EventRelation")
-class EventRelationType:
+class EventRelationType(Visible):
     kind: RelationKind
     event: EventType | None = strawberry_django.field(
         field_name="to_event", description="The related event (null if not visible to you)."

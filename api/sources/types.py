@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 import strawberry_django
-from strawberry import relay
+from strawberry import Info, relay
 
-import sources.querysets  # noqa: F401  (registers the sources read rules)
+import sources.querysets  # noqa: F401  (registers the sources dates, orders and search)
+from api.core.permissions import sees_unpublished
 from api.core.types import PkNode, Precision, Status, Visible
 from sources import models as s
 
@@ -72,8 +73,14 @@ class CitationType(Visible, PkNode, relay.Node):
     excerpt: str
     start: int = strawberry_django.field(description="Offset of the excerpt in the source body.")
     end: int
-    note: str
     source: SourceType
     event: Event | None = strawberry_django.field(description="The event it backs, if any.")
     statement: Statement | None
     treaty_action: TreatyAction | None
+
+    @strawberry_django.field(
+        only=["note"],
+        description="The curator's internal note: shown to curators only, empty for everyone else.",
+    )
+    def note(self, info: Info) -> str:
+        return self.note if sees_unpublished(info) else ""
