@@ -13,7 +13,10 @@ Follows the GraphQL-over-HTTP spec (https://graphql.github.io/graphql-over-http/
 - ``Authorization: Bearer <key>`` makes the request a read-only public client;
   a wrong, revoked or expired key is a 401, never a silent anonymous request.
 - SQL runs under a PostgreSQL ``statement_timeout``; a cancelled statement is a
-  ``TIMEOUT`` error on its field.
+  ``TIMEOUT`` error on its field. The whole request has a wall-clock budget
+  (``GRAPHQL_REQUEST_BUDGET_MS``); past it, no further SQL or batch operation
+  runs (``REQUEST_BUDGET_EXCEEDED``).
+- Bodies over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` are 413, query strings over it 414.
 - A browser opening the URL gets GraphiQL.
 """
 
@@ -59,6 +62,7 @@ from api.core.http import (
     negotiate,
 )
 from api.core.limits import apply_error_policy, limit
+from api.core.limits.budget import budget_exceeded_result, request_budget
 from api.core.timeouts import statement_timeout
 from api.core.tokens import authenticate
 from api.models import ApiToken
@@ -304,10 +308,12 @@ class TimelineGraphQLView(GraphQLView):
         sub_response = self.get_sub_response(request)
         context = self.get_context(request, response=sub_response)
         root_value = self.get_root_value(request)
-        with statement_timeout(limit("GRAPHQL_STATEMENT_TIMEOUT_MS")):
+        with statement_timeout(limit("GRAPHQL_STATEMENT_TIMEOUT_MS")), request_budget() as deadline:
             if isinstance(payload, list):
                 results = [
-                    self._execute_one(request, item, context, root_value, token, media_type)
+                    budget_exceeded_result(deadline.budget_ms)
+                    if deadline.passed()
+                    else self._execute_one(request, item, context, root_value, token, media_type)
                     for item in payload
                 ]
                 body: Any = [self._format(result) for result in results]

@@ -17,6 +17,7 @@ from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
+from api.core.limits.budget import RequestBudgetExceeded
 from api.core.limits.error_policy import client_code, is_timeout
 
 logger = logging.getLogger("api.graphql")
@@ -32,7 +33,7 @@ def is_client_error(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return True
-    if is_timeout(original):
+    if is_timeout(original) or isinstance(original, RequestBudgetExceeded):
         return False
     return client_code(error) is not None
 
@@ -46,5 +47,7 @@ class TimelineSchema(strawberry.Schema):
                 logger.debug("GraphQL request error: %s", error.message)
             elif is_timeout(error.original_error):
                 logger.warning("GraphQL statement timeout at %s", error.path)
+            elif isinstance(error.original_error, RequestBudgetExceeded):
+                logger.warning("GraphQL request out of time budget at %s", error.path)
             else:
                 StrawberryLogger.error(error, execution_context)

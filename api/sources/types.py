@@ -10,6 +10,7 @@ import strawberry_django
 from strawberry import Info, relay
 
 import sources.querysets  # noqa: F401  (registers the sources dates, orders and search)
+from api.core.limits.lists import bounded_list
 from api.core.permissions import sees_unpublished
 from api.core.types import PkNode, Precision, Status, Visible
 from sources import models as s
@@ -59,9 +60,7 @@ class SourceType(Visible, PkNode, relay.Node):
     status: Status
     retrieved_at: dt.datetime | None
     duplicate_of: SourceType | None
-    citations: list[CitationType] = strawberry_django.field(
-        description="The excerpts of this source that back records."
-    )
+    citations: list[CitationType] = bounded_list("The excerpts of this source that back records.")
     created_at: dt.datetime
     updated_at: dt.datetime
 

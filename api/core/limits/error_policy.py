@@ -12,6 +12,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.relay.types import GlobalIDValueError
 
+from api.core.limits.budget import RequestBudgetExceeded
 from api.core.limits.config import (
     BAD_USER_INPUT,
     FORBIDDEN,
@@ -19,6 +20,7 @@ from api.core.limits.config import (
     MASKED_MESSAGE,
     NOT_FOUND,
     PARSE_FAILED,
+    REQUEST_BUDGET_EXCEEDED,
     TIMEOUT,
     TOKEN_LIMIT_EXCEEDED,
     limit,
@@ -103,6 +105,8 @@ def _classify(error: GraphQLError, mask: bool) -> GraphQLError:
         return _coded(error, BAD_USER_INPUT if error.path is None else INTERNAL_SERVER_ERROR)
     if is_timeout(original):
         return _coded(error, TIMEOUT, timeout_message())
+    if isinstance(original, RequestBudgetExceeded):
+        return _coded(error, REQUEST_BUDGET_EXCEEDED, str(original))
     code = client_code(error)
     if code == FORBIDDEN:
         return _coded(error, FORBIDDEN, str(original) or "Permission denied.")
