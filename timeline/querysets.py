@@ -430,7 +430,7 @@ def search_page(
 
     Ties in rank are broken by kind (the order of ``parts``), then pk.
     """
-    if not tsquery_string(text):
+    if not parts or not tsquery_string(text):  # no kinds chosen, or no words
         return []
     selected = []
     for index, qs in enumerate(parts):
@@ -447,7 +447,7 @@ def search_page(
 
 
 def search_count(parts: Sequence[QuerySet], text: str) -> int:
-    if not tsquery_string(text):
+    if not parts or not tsquery_string(text):
         return 0
     selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
     first, *rest = selected
