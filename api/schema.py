@@ -13,6 +13,7 @@ from api.core import optimizer
 from api.core.descriptions import describe_arguments
 from api.core.error_logging import TimelineSchema
 from api.core.filters import EDTF_DATE_SCALAR, EDTFDate
+from api.core.ids import MAX_NODE_IDS, MaxIds
 from api.core.limits import schema_extensions
 from api.core.pagination import MAX_PAGE_SIZE
 from api.events.queries import EventQueries
@@ -39,7 +40,9 @@ class Query(
         description="Any record by its global id (null if it does not exist or is not visible)."
     )
     nodes: list[relay.Node | None] = strawberry_django.node(
-        description="Records by global ids, in the same order (null where not visible)."
+        description=f"Records by global ids, in the same order (null where not visible); "
+        f"at most {MAX_NODE_IDS} ids.",
+        extensions=[MaxIds(MAX_NODE_IDS)],
     )
 
 

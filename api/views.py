@@ -13,7 +13,10 @@ Follows the GraphQL-over-HTTP spec (https://graphql.github.io/graphql-over-http/
 - ``Authorization: Bearer <key>`` makes the request a read-only public client;
   a wrong, revoked or expired key is a 401, never a silent anonymous request.
 - SQL runs under a PostgreSQL ``statement_timeout``; a cancelled statement is a
-  ``TIMEOUT`` error on its field.
+  ``TIMEOUT`` error on its field. The whole request has a wall-clock budget
+  (``GRAPHQL_REQUEST_BUDGET_MS``); past it, no further SQL or batch operation
+  runs (``REQUEST_BUDGET_EXCEEDED``).
+- Bodies over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` are 413, query strings over it 414.
 - A browser opening the URL gets GraphiQL.
 """
 
@@ -25,6 +28,7 @@ from typing import Any
 
 import orjson
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.templatetags.static import static
@@ -48,14 +52,17 @@ from api.core.http import (
     MISSING_QUERY,
     NOT_ACCEPTABLE,
     OPERATION_RESOLUTION_FAILURE,
+    PAYLOAD_TOO_LARGE,
     READ_ONLY_TOKEN,
     UNSUPPORTED_MEDIA_TYPE,
+    URI_TOO_LONG,
     Rejection,
     is_request_error,
     json_default,
     negotiate,
 )
 from api.core.limits import apply_error_policy, limit
+from api.core.limits.budget import budget_exceeded_result, request_budget
 from api.core.timeouts import statement_timeout
 from api.core.tokens import authenticate
 from api.models import ApiToken
@@ -66,6 +73,40 @@ logger = logging.getLogger(__name__)
 CDN_ASSET = re.compile(
     r"https://unpkg\.com/(?P<package>(?:@[\w.-]+/)?[\w.-]+)@[\w.-]+/(?P<path>[^\"']+)"
 )
+
+
+def _too_large() -> Rejection:
+    maximum = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return Rejection(
+        413,
+        f"The request body is larger than {maximum:,} bytes: send a smaller document or "
+        "fewer variables.",
+        PAYLOAD_TOO_LARGE,
+    )
+
+
+def _check_size(request: HttpRequest) -> None:
+    """Refuse an oversized body or query string before anything reads it.
+
+    Django raises ``RequestDataTooBig`` only when the body is read, which the view
+    also maps to 413; checking Content-Length first keeps CSRF and token checks
+    from reading it. The query string (GET) has the same bound, answered 414.
+    """
+    maximum = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if maximum is None:
+        return
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise Rejection(400, "The Content-Length header is not a number.", BAD_REQUEST) from None
+    if length > maximum:
+        raise _too_large()
+    if len(request.META.get("QUERY_STRING", "")) > maximum:
+        raise Rejection(
+            414,
+            f"The query string is longer than {maximum:,} characters: send the document with POST.",
+            URI_TOO_LONG,
+        )
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # CSRF is checked below, for sessions only
@@ -95,6 +136,7 @@ class TimelineGraphQLView(GraphQLView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         media_type = negotiate(request.headers.get("Accept", "")) or JSON
         try:
+            _check_size(request)
             if request.method not in ("GET", "POST"):
                 raise Rejection(
                     405,
@@ -114,6 +156,19 @@ class TimelineGraphQLView(GraphQLView):
             self._check_csrf(request, token)
             payload = self._request_payload(request)
             return self._execute(request, payload, media_type, token)
+        except RequestDataTooBig:
+            rejection = _too_large()
+            return self._error_response(
+                rejection.status, rejection.message, rejection.code, media_type
+            )
+        except TooManyFieldsSent:
+            return self._error_response(
+                400,
+                f"The query string has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} "
+                "parameters: send query, variables, operationName and extensions only.",
+                BAD_REQUEST,
+                media_type,
+            )
         except Rejection as rejection:
             return self._error_response(
                 rejection.status,
@@ -253,10 +308,12 @@ class TimelineGraphQLView(GraphQLView):
         sub_response = self.get_sub_response(request)
         context = self.get_context(request, response=sub_response)
         root_value = self.get_root_value(request)
-        with statement_timeout(limit("GRAPHQL_STATEMENT_TIMEOUT_MS")):
+        with statement_timeout(limit("GRAPHQL_STATEMENT_TIMEOUT_MS")), request_budget() as deadline:
             if isinstance(payload, list):
                 results = [
-                    self._execute_one(request, item, context, root_value, token, media_type)
+                    budget_exceeded_result(deadline.budget_ms)
+                    if deadline.passed()
+                    else self._execute_one(request, item, context, root_value, token, media_type)
                     for item in payload
                 ]
                 body: Any = [self._format(result) for result in results]

@@ -1,26 +1,19 @@
-"""Read-side rules for outlets, sources and citations, declared in timeline.querysets' registries.
+"""Read-side rules for sources (dates, orderings, search), declared in timeline.querysets'
+registries. Importing this module registers them; the API and exports import it.
 
-Importing this module registers them; the API and exports import it.
+Visibility is not registered here: every public rule, sources' included, is declared
+in timeline.querysets.PUBLIC_RULES, so no rule depends on an import having happened.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q
-
-from sources.models import Citation, Source
-from timeline.models import Status
+from sources.models import Source
 from timeline.querysets import (
     register_date_fields,
     register_orderings,
-    register_public_rule,
     register_search,
 )
 
-PUBLISHED = Status.PUBLISHED
-
-register_public_rule(Source, Q(status=PUBLISHED))
-# A citation is shown with its source, so the source must be public too.
-register_public_rule(Citation, Q(source__status=PUBLISHED))
 register_date_fields(Source, "published_start", "published_end")
 register_orderings(
     Source,

@@ -18,13 +18,17 @@ from django.db.models import F, Q, QuerySet, Value
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce
 
+from sources.models import Citation, Outlet, Source
 from timeline.models import (
     Actor,
     Event,
     EventParticipant,
+    EventRelation,
+    EventType,
     Position,
     Statement,
     Status,
+    Tag,
     Treaty,
     TreatyAction,
 )
@@ -35,35 +39,82 @@ PUBLISHED = Status.PUBLISHED
 # Visibility
 # ---------------------------------------------------------------------------
 # The public sees a record when it is published and the records it cannot be
-# shown without are published too (a statement needs its speaker, a treaty
-# action its treaty). Optional links (on behalf of, a position) are hidden on
-# their own by the same rules applied to the linked model.
+# shown without are visible too (a statement needs its speaker, a treaty action
+# its treaty, a citation its source and the record it backs). Optional links (on
+# behalf of, a position) are hidden on their own by the same rules applied to the
+# linked model.
+#
+# Every model the API, the exports or the page can show has its rule here, in
+# one place, written out even when it is "everything" (Q()): ``visible`` refuses
+# a model without one instead of guessing, so a new model is hidden until its
+# rule is declared (tests/api/test_visibility_rules.py lists them).
+ALWAYS = Q()  # reference data with no workflow: event categories, tags, outlets
+
+
+def through(field: str, model: type[models.Model]) -> Q:
+    """``model``'s public rule, followed from the related model through ``field``."""
+    return _prefixed(PUBLIC_RULES[model], field)
+
+
+def _prefixed(rule: Q, field: str) -> Q:
+    prefixed = Q()
+    prefixed.connector, prefixed.negated = rule.connector, rule.negated
+    for child in rule.children:
+        if isinstance(child, Q):
+            prefixed.children.append(_prefixed(child, field))
+        else:
+            lookup, value = child
+            prefixed.children.append((f"{field}__{lookup}", value))
+    if not rule.children:
+        prefixed.children.append((f"{field}__isnull", False))
+    return prefixed
+
+
 PUBLIC_RULES: dict[type[models.Model], Q] = {
     Actor: Q(status=PUBLISHED),
     Treaty: Q(status=PUBLISHED),
     Event: Q(status=PUBLISHED),
-    Statement: Q(status=PUBLISHED, speaker__status=PUBLISHED),
-    TreatyAction: Q(status=PUBLISHED, treaty__status=PUBLISHED),
-    EventParticipant: Q(actor__status=PUBLISHED),
-    Position: Q(person__status=PUBLISHED, organisation__status=PUBLISHED),
+    EventType: ALWAYS,
+    Tag: ALWAYS,
+    Outlet: ALWAYS,
+    Source: Q(status=PUBLISHED),
 }
+PUBLIC_RULES |= {
+    Statement: Q(status=PUBLISHED) & through("speaker", Actor),
+    TreatyAction: Q(status=PUBLISHED) & through("treaty", Treaty),
+    EventParticipant: through("actor", Actor),
+    # A relation to a hidden event is hidden: a hidden record must look absent.
+    EventRelation: through("from_event", Event) & through("to_event", Event),
+    Position: through("person", Actor) & through("organisation", Actor),
+}
+# A citation is shown only when its source and the record it backs are both
+# public (its excerpt quotes the one and describes the other).
+PUBLIC_RULES[Citation] = through("source", Source) & (
+    through("event", Event)
+    | through("statement", Statement)
+    | through("treaty_action", TreatyAction)
+)
 
 
-def register_public_rule(model: type[models.Model], rule: Q) -> None:
-    """Let another domain app (sources) declare its own public rule here."""
-    PUBLIC_RULES[model] = rule
+class NoVisibilityRule(LookupError):
+    """A model is read for the public without a declared rule: refused, never shown."""
+
+
+def public_rule(model: type[models.Model]) -> Q:
+    try:
+        return PUBLIC_RULES[model]
+    except KeyError:
+        raise NoVisibilityRule(
+            f"No public visibility rule is declared for {model._meta.label}: add one to "
+            "timeline.querysets.PUBLIC_RULES."
+        ) from None
 
 
 def visible(qs: QuerySet, *, unpublished: bool) -> QuerySet:
     """Rows the reader may see: everything for curators, the public rule otherwise."""
     if unpublished:
         return qs
-    rule = PUBLIC_RULES.get(qs.model)
-    if rule is None:
-        # Fail closed: any record with a workflow status is public only when published.
-        fields = {f.name for f in qs.model._meta.get_fields()}
-        rule = Q(status=PUBLISHED) if "status" in fields else Q()
-    return qs.filter(rule)
+    return qs.filter(public_rule(qs.model))
 
 
 # ---------------------------------------------------------------------------
@@ -437,7 +488,7 @@ def search_page(
     ``parts`` pairs each queryset with its kind's rank, which breaks ties in
     rank before the pk does.
     """
-    if not tsquery_string(text):
+    if not parts or not tsquery_string(text):  # no kinds chosen, or no words
         return []
     selected = []
     for kind, qs in parts:
@@ -459,10 +510,8 @@ def search_page(
 
 def search_count(parts: Sequence[QuerySet], text: str) -> int:
     """How many rows of ``parts`` match (one statement)."""
-    if not tsquery_string(text):
+    if not parts or not tsquery_string(text):
         return 0
     selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
-    if not selected:
-        return 0
     first, *rest = selected
     return (first.union(*rest, all=True) if rest else first).count()

@@ -9,6 +9,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
+from api.core.limits.lists import bounded_list
 from api.core.types import PkNode, Status, Visible
 from timeline import models as m
 
@@ -35,9 +36,7 @@ class ActorType(Visible, PkNode, relay.Node):
     wikidata_id: str
     description: str
     status: Status
-    positions: list[PositionType] = strawberry_django.field(
-        description="Roles this person has held."
-    )
+    positions: list[PositionType] = bounded_list("Roles this person has held.")
     created_at: dt.datetime
     updated_at: dt.datetime
 

@@ -26,17 +26,43 @@ def statement_timeout(milliseconds: int, using: str = DEFAULT_DB_ALIAS) -> Itera
         yield
         return
     connection.ensure_connection()
-    raw = connection.connection
-    if _aborted(raw):
+    if _aborted(connection.connection):
         # Inside a transaction a failed statement has already aborted (an
         # enclosing atomic block): nothing can run, so there is nothing to limit.
         yield
         return
-    raw.execute(f"SET statement_timeout = {int(milliseconds)}")
+    _set(connection, f"SET statement_timeout = {int(milliseconds)}")
     try:
         yield
     finally:
         _reset(connection)
+
+
+def _set(connection, sql: str) -> None:
+    """Run ``sql`` on the driver's connection; replace a connection the server has dropped.
+
+    A connection killed while idle in the pool (``pg_terminate_backend``, a
+    server restart, a proxy timeout) is only found dead when used, and this SET
+    is the first thing a request runs. Outside a transaction nothing is lost by
+    reconnecting, so the request goes on with a fresh connection instead of
+    failing (and instead of leaving the dead one for the next request, since
+    Django's own error handling never saw this statement). Inside a transaction
+    the error is Django's usual one and the connection is marked for closing.
+    """
+    import psycopg
+
+    try:
+        connection.connection.execute(sql)
+        return
+    except (psycopg.OperationalError, psycopg.InterfaceError):
+        if connection.in_atomic_block:
+            connection.needs_rollback = True
+            connection.errors_occurred = True
+            raise
+        logger.warning("The database connection was dropped; reconnecting.")
+    connection.close()
+    connection.ensure_connection()
+    connection.connection.execute(sql)
 
 
 def _aborted(raw) -> bool:
@@ -51,6 +77,6 @@ def _reset(connection) -> None:
         return
     try:
         raw.execute("SET statement_timeout TO DEFAULT")
-    except Exception:  # a connection that cannot be reset must not be reused
+    except Exception:  # a connection that cannot be reset (or died) must not be reused
         logger.exception("Could not reset statement_timeout; closing the connection.")
         connection.close()

@@ -10,6 +10,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
+from api.core.limits.lists import bounded_list
 from api.core.types import (
     PkNode,
     Precision,
@@ -61,7 +62,7 @@ class EventParticipantType(Visible):
 
 
 @strawberry_django.type(m.EventRelation, name="EventRelation")
-class EventRelationType:
+class EventRelationType(Visible):
     kind: RelationKind
     event: EventType | None = strawberry_django.field(
         field_name="to_event", description="The related event (null if not visible to you)."
@@ -87,16 +88,16 @@ class EventType(Visible, PkNode, relay.Node):
     place_country: Actor | None
     latitude: decimal.Decimal | None
     longitude: decimal.Decimal | None
-    participants: list[EventParticipantType] = strawberry_django.field(
-        field_name="participations", description="Actors with their roles."
+    participants: list[EventParticipantType] = bounded_list(
+        "Actors with their roles.", field_name="participations"
     )
-    treaties: list[Treaty]
-    tags: list[TagType]
-    statements: list[Statement]
-    treaty_actions: list[TreatyAction]
-    citations: list[Citation]
-    relations: list[EventRelationType] = strawberry_django.field(
-        field_name="relations_out", description="This event responds to, is part of, follows…"
+    treaties: list[Treaty] = bounded_list()
+    tags: list[TagType] = bounded_list()
+    statements: list[Statement] = bounded_list()
+    treaty_actions: list[TreatyAction] = bounded_list()
+    citations: list[Citation] = bounded_list()
+    relations: list[EventRelationType] = bounded_list(
+        "This event responds to, is part of, follows…", field_name="relations_out"
     )
     created_at: dt.datetime
     updated_at: dt.datetime

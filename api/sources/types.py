@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 import strawberry_django
-from strawberry import relay
+from strawberry import Info, relay
 
 import sources.querysets  # noqa: F401  (registers the sources read rules)
+from api.core.limits.lists import bounded_list
+from api.core.permissions import sees_unpublished
 from api.core.types import (
     PkNode,
     Precision,
@@ -67,9 +69,7 @@ class SourceType(Visible, PkNode, relay.Node):
     status: Status
     retrieved_at: dt.datetime | None
     duplicate_of: SourceType | None
-    citations: list[CitationType] = strawberry_django.field(
-        description="The excerpts of this source that back records."
-    )
+    citations: list[CitationType] = bounded_list("The excerpts of this source that back records.")
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -81,8 +81,14 @@ class CitationType(Visible, PkNode, relay.Node):
     excerpt: str
     start: int = strawberry_django.field(description="Offset of the excerpt in the source body.")
     end: int
-    note: str
     source: SourceType
     event: Event | None = strawberry_django.field(description="The event it backs, if any.")
     statement: Statement | None
     treaty_action: TreatyAction | None
+
+    @strawberry_django.field(
+        only=["note"],
+        description="The curator's internal note: shown to curators only, empty for everyone else.",
+    )
+    def note(self, info: Info) -> str:
+        return self.note if sees_unpublished(info) else ""

@@ -9,6 +9,7 @@ import strawberry
 import strawberry_django
 from strawberry import relay
 
+from api.core.limits.lists import bounded_list
 from api.core.types import (
     PkNode,
     Precision,
@@ -53,8 +54,8 @@ class StatementType(Visible, PkNode, relay.Node):
         description="The speaker's role at the time."
     )
     on_behalf_of: Actor | None
-    treaties: list[Treaty]
-    events: list[Event]
-    citations: list[Citation]
+    treaties: list[Treaty] = bounded_list()
+    events: list[Event] = bounded_list()
+    citations: list[Citation] = bounded_list()
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -11,6 +11,7 @@ import strawberry_django
 from django.db.models import Prefetch
 from strawberry import Info, relay
 
+from api.core.limits.lists import bounded_list
 from api.core.permissions import sees_unpublished
 from api.core.types import (
     PkNode,
@@ -127,9 +128,9 @@ class TreatyType(Visible, PkNode, relay.Node):
     wikidata_id: str
     summary: str
     status: Status
-    actions: list[TreatyActionType]
-    events: list[Event]
-    statements: list[Statement]
+    actions: list[TreatyActionType] = bounded_list()
+    events: list[Event] = bounded_list()
+    statements: list[Statement] = bounded_list()
     created_at: dt.datetime
     updated_at: dt.datetime
 
@@ -181,6 +182,6 @@ class TreatyActionType(Visible, PkNode, relay.Node):
     event: Event | None = strawberry_django.field(description="The event that records it.")
     note: str
     status: Status
-    citations: list[Citation]
+    citations: list[Citation] = bounded_list()
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -18,6 +18,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
     ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
@@ -52,10 +53,13 @@ class _CostEstimator:
 
     A connection returns its page (``first``/``last``, default 20, at most
     100); its ``edges``/``node``/``nodes`` do not count again. A plain list of
-    objects is assumed to hold ``GRAPHQL_COST_LIST_SIZE``, or its
-    ``first``/``last``/``pagination.limit``; a single object counts 1. Nested
-    fields multiply: 100 events each with a page of 100 statements is 10,100.
-    Fragments on different types of a union all count (an over-estimate).
+    objects holds ``GRAPHQL_COST_LIST_SIZE`` (what a nested list returns by
+    default), or its ``first``/``last``/``pagination.limit``, or one per id of
+    ``ids``; a single object counts 1. Nested fields multiply: 100 events each
+    with a page of 100 statements is 10,100. Fields in ``GRAPHQL_COST_WEIGHTS``
+    cost more: a fixed cost per call plus a weight per record (search ranks and
+    unions five tables). Fragments on different types of a union all count (an
+    over-estimate).
     """
 
     def __init__(self, schema: GraphQLSchema, document: Any, variables: dict | None) -> None:
@@ -67,6 +71,7 @@ class _CostEstimator:
         self.default_page = limit("GRAPHQL_COST_DEFAULT_PAGE")
         self.max_page = limit("GRAPHQL_COST_MAX_PAGE")
         self.list_size = limit("GRAPHQL_COST_LIST_SIZE")
+        self.weights = limit("GRAPHQL_COST_WEIGHTS")
         self.variable_defaults: dict[str, Any] = {}
         self._memo: dict[tuple, int] = {}
 
@@ -90,6 +95,29 @@ class _CostEstimator:
                 return value
         return None
 
+    def _limit(self, node: Any) -> int | None:
+        """``limit`` of a ``pagination`` argument, written out or given as a variable."""
+        if isinstance(node, ObjectValueNode):
+            for item in node.fields:
+                if item.name.value == "limit":
+                    return self._int(item.value)
+        elif isinstance(node, VariableNode):
+            value = self.variables.get(node.name.value)
+            if isinstance(value, dict):
+                limit_ = value.get("limit")
+                if isinstance(limit_, int) and not isinstance(limit_, bool):
+                    return limit_
+        return None
+
+    def _length(self, node: Any) -> int | None:
+        if isinstance(node, ListValueNode):
+            return len(node.values)
+        if isinstance(node, VariableNode):
+            value = self.variables.get(node.name.value)
+            if isinstance(value, list):
+                return len(value)
+        return None
+
     def page_size(self, field: FieldNode, default: int) -> int:
         size = None
         for argument in field.arguments or ():
@@ -98,10 +126,10 @@ class _CostEstimator:
                 value = self._int(argument.value)
                 if value is not None:
                     size = value if size is None else max(size, value)
-            elif name == "pagination" and isinstance(argument.value, ObjectValueNode):
-                for item in argument.value.fields:
-                    if item.name.value == "limit" and (value := self._int(item.value)) is not None:
-                        size = value
+            elif name == "pagination" and (value := self._limit(argument.value)) is not None:
+                size = value
+            elif name == "ids" and (value := self._length(argument.value)) is not None:
+                size = value  # nodes(ids:) returns one record per id
         if size is None:
             return default
         return max(0, min(size, self.max_page))
@@ -156,8 +184,9 @@ class _CostEstimator:
         if definition is None:
             return 0
         named = get_named_type(definition.type)
+        per_call, per_record = self.weights.get(f"{parent.name}.{name}", (0, 1))
         if is_leaf_type(named):
-            return 0
+            return per_call
         children = field.selection_set
 
         if page is not None and _is_connection(parent) and name in ("edges", "nodes"):
@@ -168,7 +197,8 @@ class _CostEstimator:
             return self.selection_cost(children, named, None, fragments_seen)
         if _is_connection(named):
             size = self.page_size(field, self.default_page)
-            return size + self.selection_cost(children, named, size, fragments_seen)
+            own = per_call + size * per_record
+            return own + self.selection_cost(children, named, size, fragments_seen)
         if is_list_type(get_nullable_type(definition.type)):
             size = self.page_size(field, self.list_size)
             return size * (1 + self.selection_cost(children, named, None, fragments_seen))
@@ -187,7 +217,13 @@ def query_cost(
 
 
 class QueryCostLimiter(SchemaExtension):
-    """Rejects, before execution, an operation whose estimated cost is over budget."""
+    """Rejects, before execution, an operation whose estimated cost is over budget.
+
+    The budget is per HTTP request: the operations of a batch share it, so ten
+    operations each just under the budget are not ten times the budget. An
+    operation that would take the batch over it is rejected (and so are the
+    rest, unless they fit in what is left).
+    """
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
@@ -197,19 +233,40 @@ class QueryCostLimiter(SchemaExtension):
             cost = query_cost(
                 context.schema._schema,
                 context.graphql_document,
-                context.provided_operation_name,
+                # The name the client sent (the public property holds the first
+                # operation's name when none was sent).
+                context._provided_operation_name,
                 variables,
             )
-            if cost > budget:
-                default_page = limit("GRAPHQL_COST_DEFAULT_PAGE")
-                max_page = limit("GRAPHQL_COST_MAX_PAGE")
-                error = GraphQLError(
-                    f"Query cost {cost} exceeds the budget of {budget}. Each connection "
-                    f"counts its page size (first/last, default {default_page}, at most "
-                    f"{max_page}) and nested lists multiply: ask for smaller pages or "
-                    "fewer nested lists.",
-                    extensions={"code": COST_LIMIT_EXCEEDED, "cost": cost, "budget": budget},
+            request = getattr(context.context, "request", None)
+            spent = getattr(request, "_graphql_cost_spent", 0)
+            if spent + cost > budget:
+                context.result = GraphQLExecutionResult(
+                    data=None, errors=[self._error(cost, spent, budget)]
                 )
-                # Setting the result makes strawberry skip execution.
-                context.result = GraphQLExecutionResult(data=None, errors=[error])
+            elif request is not None:
+                request._graphql_cost_spent = spent + cost
         yield
+
+    @staticmethod
+    def _error(cost: int, spent: int, budget: int) -> GraphQLError:
+        default_page = limit("GRAPHQL_COST_DEFAULT_PAGE")
+        max_page = limit("GRAPHQL_COST_MAX_PAGE")
+        if spent:
+            message = (
+                f"Query cost {cost} exceeds what is left ({max(budget - spent, 0)}) of the "
+                f"budget of {budget} shared by the operations of this batch, which already "
+                f"spent {spent}. Send fewer or smaller operations."
+            )
+        else:
+            message = (
+                f"Query cost {cost} exceeds the budget of {budget}. Each connection "
+                f"counts its page size (first/last, default {default_page}, at most "
+                f"{max_page}) and nested lists multiply: ask for smaller pages or "
+                "fewer nested lists."
+            )
+        extensions = {"code": COST_LIMIT_EXCEEDED, "cost": cost, "budget": budget}
+        if spent:
+            extensions["spent"] = spent
+        # Setting the result makes strawberry skip execution.
+        return GraphQLError(message, extensions=extensions)

@@ -9,6 +9,7 @@ from typing import Any
 from graphql import (
     GraphQLError,
     GraphQLSchema,
+    OperationDefinitionNode,
     ValidationContext,
     ValidationRule,
     parse,
@@ -17,20 +18,27 @@ from graphql import (
 )
 from graphql.validation import MaxIntrospectionDepthRule
 from strawberry.extensions import SchemaExtension
-from strawberry.extensions.max_aliases import create_validator as create_alias_validator
-from strawberry.extensions.query_depth_limiter import create_validator as create_depth_validator
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from api.core.limits.config import (
     ALIAS_LIMIT_EXCEEDED,
+    BAD_USER_INPUT,
     DEPTH_LIMIT_EXCEEDED,
     INTROSPECTION_DEPTH_EXCEEDED,
+    OPERATION_RESOLUTION_FAILURE,
     VALIDATION_FAILED,
     limit,
     masking_enabled,
 )
 from api.core.limits.error_policy import _coded
+from api.core.limits.rules import (
+    NUL_MESSAGE,
+    NoNulInStringsRule,
+    create_alias_rule,
+    create_depth_rule,
+    nul_in_value,
+)
 
 # --- validation rules -------------------------------------------------------
 
@@ -38,8 +46,8 @@ from api.core.limits.error_policy import _coded
 def _with_code(rule: type[ValidationRule], code: str) -> type[ValidationRule]:
     """The rule, with ``code`` added to every error it reports.
 
-    strawberry's depth and alias rules report from ``__init__`` through the
-    context, so the context's ``report_error`` is wrapped for the rule's life.
+    The depth and alias rules report from ``__init__`` through the context, so
+    the context's ``report_error`` is wrapped for the rule's life.
     """
 
     class Coded(rule):  # type: ignore[valid-type, misc]
@@ -70,9 +78,12 @@ def _limit_rules(max_depth: int, max_aliases: int) -> tuple[type[ValidationRule]
     # Cached so the same classes come back for the same limits: they are part
     # of the validation cache key.
     return (
-        _with_code(create_depth_validator(max_depth, None, None), DEPTH_LIMIT_EXCEEDED),
-        _with_code(create_alias_validator(max_aliases), ALIAS_LIMIT_EXCEEDED),
+        _with_code(create_depth_rule(max_depth), DEPTH_LIMIT_EXCEEDED),
+        _with_code(create_alias_rule(max_aliases), ALIAS_LIMIT_EXCEEDED),
     )
+
+
+CodedNoNulInStringsRule = _with_code(NoNulInStringsRule, BAD_USER_INPUT)
 
 
 def validation_rules(base: tuple[type[ValidationRule], ...]) -> tuple[type[ValidationRule], ...]:
@@ -86,6 +97,7 @@ def validation_rules(base: tuple[type[ValidationRule], ...]) -> tuple[type[Valid
     return (
         *rules,
         *_limit_rules(limit("GRAPHQL_MAX_DEPTH"), limit("GRAPHQL_MAX_ALIASES")),
+        CodedNoNulInStringsRule,
         MaybeNullValidationRule,
         OneOfInputValidationRule,
     )
@@ -146,5 +158,25 @@ class DocumentLimits(SchemaExtension):
                 validation_rules(tuple(context.validation_rules)),
                 masking_enabled(),
             )
-            context.pre_execution_errors = list(errors)
+            # An invalid document is reported as such; the rest only for a valid one.
+            context.pre_execution_errors = list(errors) or _request_errors(context)
         yield
+
+
+def _request_errors(context) -> list[GraphQLError]:
+    """Errors of this request that the (cached) document validation cannot see."""
+    errors = []
+    operations = [
+        d for d in context.graphql_document.definitions if isinstance(d, OperationDefinitionNode)
+    ]
+    if context._provided_operation_name is None and len(operations) > 1:
+        # strawberry would run the first one; the GraphQL spec says this is an error.
+        errors.append(
+            GraphQLError(
+                "The document holds several operations: operationName must name the one to run.",
+                extensions={"code": OPERATION_RESOLUTION_FAILURE},
+            )
+        )
+    if nul_in_value(context.variables):
+        errors.append(GraphQLError(NUL_MESSAGE, extensions={"code": BAD_USER_INPUT}))
+    return errors

@@ -12,6 +12,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.relay.types import GlobalIDValueError
 
+from api.core.limits.budget import RequestBudgetExceeded
 from api.core.limits.config import (
     BAD_USER_INPUT,
     FORBIDDEN,
@@ -19,6 +20,7 @@ from api.core.limits.config import (
     MASKED_MESSAGE,
     NOT_FOUND,
     PARSE_FAILED,
+    REQUEST_BUDGET_EXCEEDED,
     TIMEOUT,
     TOKEN_LIMIT_EXCEEDED,
     limit,
@@ -70,6 +72,22 @@ def timeout_message() -> str:
     )
 
 
+def client_code(error: GraphQLError) -> str | None:
+    """The code of an error raised in a resolver because of the client's input, or None."""
+    original = error.original_error
+    if isinstance(original, GraphQLError):
+        return (original.extensions or {}).get("code") or BAD_USER_INPUT
+    if isinstance(original, GlobalIDValueError | ValidationError):
+        return BAD_USER_INPUT
+    if isinstance(original, ObjectDoesNotExist):
+        return NOT_FOUND
+    if isinstance(original, PermissionDenied):
+        return FORBIDDEN
+    if isinstance(original, ValueError | TypeError) and _SAFE_LIBRARY_MESSAGES.match(str(original)):
+        return BAD_USER_INPUT
+    return None
+
+
 def _classify(error: GraphQLError, mask: bool) -> GraphQLError:
     """The error as the client sees it: always coded, internals masked if ``mask``."""
     original = error.original_error
@@ -87,14 +105,13 @@ def _classify(error: GraphQLError, mask: bool) -> GraphQLError:
         return _coded(error, BAD_USER_INPUT if error.path is None else INTERNAL_SERVER_ERROR)
     if is_timeout(original):
         return _coded(error, TIMEOUT, timeout_message())
-    if isinstance(original, GraphQLError | GlobalIDValueError | ValidationError):
-        return _coded(error, BAD_USER_INPUT)
-    if isinstance(original, ObjectDoesNotExist):
-        return _coded(error, NOT_FOUND)
-    if isinstance(original, PermissionDenied):
+    if isinstance(original, RequestBudgetExceeded):
+        return _coded(error, REQUEST_BUDGET_EXCEEDED, str(original))
+    code = client_code(error)
+    if code == FORBIDDEN:
         return _coded(error, FORBIDDEN, str(original) or "Permission denied.")
-    if isinstance(original, ValueError | TypeError) and _SAFE_LIBRARY_MESSAGES.match(str(original)):
-        return _coded(error, BAD_USER_INPUT)
+    if code is not None:
+        return _coded(error, code)
     if mask:
         return GraphQLError(
             MASKED_MESSAGE,
