@@ -1,0 +1,522 @@
+"""The twelve export datasets. Columns are the contract partners rely on: add, never rename.
+
+Every link to another record is exported only when that record is visible
+(``shown_id``); the rows themselves come from ``timeline.querysets.visible``,
+so the export shows exactly what the public API shows.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import models
+from django.db.models import Case, F, OuterRef, Value, When
+from django.db.models.functions import JSONObject
+
+import sources.querysets  # noqa: F401  (registers the sources read rules)
+from api.actors.filters import ActorFilterSet
+from api.events.filters import EventFilterSet
+from api.exports.datasets.base import (
+    ARRAY,
+    DATE,
+    DATETIME,
+    INTEGER,
+    NUMBER,
+    Column,
+    Dataset,
+    Dependency,
+    shown_fk,
+)
+from api.sources.filters import SourceFilterSet
+from api.statements.filters import StatementFilterSet
+from api.treaties.filters import TreatyActionFilterSet, TreatyFilterSet
+from sources.models import Citation, Outlet, OutletKind, Source
+from timeline.dates import Precision
+from timeline.models import (
+    ActionKind,
+    Actor,
+    ActorKind,
+    Event,
+    EventParticipant,
+    EventRelation,
+    EventType,
+    ParticipantRole,
+    Position,
+    RelationKind,
+    Statement,
+    StatementKind,
+    Tag,
+    Treaty,
+    TreatyAction,
+    TreatyKind,
+)
+from timeline.querysets import visible
+
+
+def _history(model):
+    return lambda: model.history.model
+
+
+def own(model) -> Dependency:
+    return Dependency(_history(model))
+
+
+def via(model, lookup: str) -> Dependency:
+    return Dependency(_history(model), "id", lookup)
+
+
+def child(model, field: str) -> Dependency:
+    return Dependency(_history(model), field, "pk")
+
+
+def shown_id(model, fk: str):
+    """The id in ``fk`` when that record is visible, else NULL."""
+    return Case(
+        When(shown_fk(model, fk), then=F(fk)),
+        default=Value(None),
+        output_field=models.BigIntegerField(),
+    )
+
+
+def visible_ids(model, **filters):
+    """A sorted array of the visible ``model`` ids matching ``filters`` (OuterRef allowed)."""
+    qs = visible(model._default_manager.filter(**filters), unpublished=False)
+    return ArraySubquery(qs.order_by("pk").values("pk"))
+
+
+def choices(enum) -> tuple[str, ...]:
+    return tuple(enum.values)
+
+
+ID = Column("id", INTEGER, required=True, unique=True)
+CREATED = Column("created_at", DATETIME, required=True)
+UPDATED = Column("updated_at", DATETIME, required=True)
+PRECISIONS = choices(Precision)
+
+
+def edtf_columns(name: str, *, required: bool, precision: str | None = None) -> list[Column]:
+    cols = [
+        Column(name, description="EDTF (ISO 8601-2) date as recorded.", required=required),
+        Column(f"{name}_start", DATE, "Earliest day the date can mean."),
+        Column(f"{name}_end", DATE, "Latest day the date can mean; empty: open-ended."),
+    ]
+    if precision:
+        cols.append(Column(precision, enum=PRECISIONS if required else ("", *PRECISIONS)))
+    return cols
+
+
+def _actors(qs):
+    return qs.annotate(x_parent_id=shown_id(Actor, "parent_id"))
+
+
+def _positions(qs):
+    return qs
+
+
+def _event_types(qs):
+    return qs
+
+
+def _outlets(qs):
+    return qs.annotate(x_country_id=shown_id(Actor, "country_id"))
+
+
+def related_events():
+    """An event's relations to visible events, as [{kind, event_id}]."""
+    qs = EventRelation.objects.filter(
+        from_event=OuterRef("pk"), to_event__in=visible(Event.objects.all(), unpublished=False)
+    )
+    return ArraySubquery(
+        qs.order_by("to_event_id", "kind").values(
+            json=JSONObject(kind="kind", event_id="to_event_id")
+        )
+    )
+
+
+def _events(qs):
+    through_tags = Event.tags.through.objects.filter(event=OuterRef("pk"))
+    return qs.annotate(
+        x_place_country_id=shown_id(Actor, "place_country_id"),
+        x_treaties=visible_ids(Treaty, events=OuterRef("pk")),
+        x_tags=ArraySubquery(through_tags.order_by("tag_id").values("tag_id")),
+        x_related=related_events(),
+    )
+
+
+def _treaty_actions(qs):
+    return qs.annotate(
+        x_actor_id=shown_id(Actor, "actor_id"), x_event_id=shown_id(Event, "event_id")
+    )
+
+
+def _statements(qs):
+    return qs.annotate(
+        x_on_behalf_of_id=shown_id(Actor, "on_behalf_of_id"),
+        x_speaker_position_id=shown_id(Position, "speaker_position_id"),
+        x_treaties=visible_ids(Treaty, statements=OuterRef("pk")),
+        x_events=visible_ids(Event, statements=OuterRef("pk")),
+    )
+
+
+def _sources(qs):
+    return qs.select_related("outlet").annotate(
+        x_duplicate_of_id=shown_id(Source, "duplicate_of_id")
+    )
+
+
+def _participants(qs):
+    return qs
+
+
+def _citations(qs):
+    return qs
+
+
+DATASETS: dict[str, Dataset] = {}
+
+
+def _add(dataset: Dataset) -> None:
+    DATASETS[dataset.name] = dataset
+
+
+_add(
+    Dataset(
+        "actors",
+        Actor,
+        [
+            ID,
+            Column("slug", required=True, unique=True),
+            Column("name", required=True, unique=True),
+            Column("short_name"),
+            Column("aliases", ARRAY, "Other names."),
+            Column("kind", required=True, enum=choices(ActorKind)),
+            Column(
+                "parent_id",
+                INTEGER,
+                "The actor it belongs to.",
+                references="actors",
+                source="x_parent_id",
+            ),
+            Column("wikidata_id", description="Wikidata item id (Q…)."),
+            Column("description"),
+            CREATED,
+            UPDATED,
+        ],
+        "States, organisations, people and groups.",
+        filterset=ActorFilterSet,
+        prepare=_actors,
+        dependencies=[own(Actor), via(Actor, "parent")],
+    )
+)
+_add(
+    Dataset(
+        "positions",
+        Position,
+        [
+            ID,
+            Column("person_id", INTEGER, required=True, references="actors"),
+            Column("organisation_id", INTEGER, required=True, references="actors"),
+            Column("title", required=True),
+            *edtf_columns("period", required=True),
+            CREATED,
+            UPDATED,
+        ],
+        "Roles people held for an actor over a period.",
+        prepare=_positions,
+        dependencies=[own(Position), via(Actor, "person"), via(Actor, "organisation")],
+        has_status=False,
+    )
+)
+_add(
+    Dataset(
+        "event_types",
+        EventType,
+        [
+            ID,
+            Column("slug", required=True, unique=True),
+            Column("name", required=True, unique=True),
+            Column("parent_id", INTEGER, references="event_types"),
+            Column("plover_code", description="PLOVER event code."),
+            Column("cameo_code", description="CAMEO event code."),
+            Column("description"),
+            CREATED,
+            UPDATED,
+        ],
+        "The event type taxonomy.",
+        prepare=_event_types,
+        dependencies=[own(EventType)],
+        has_status=False,
+    )
+)
+_add(
+    Dataset(
+        "tags",
+        Tag,
+        [
+            ID,
+            Column("slug", required=True, unique=True),
+            Column("name", required=True, unique=True),
+            CREATED,
+            UPDATED,
+        ],
+        "Tags on events.",
+        dependencies=[own(Tag)],  # Tag.history: registered in api.models
+        has_status=False,
+    )
+)
+_add(
+    Dataset(
+        "outlets",
+        Outlet,
+        [
+            ID,
+            Column("slug", required=True, unique=True),
+            Column("name", required=True, unique=True),
+            Column("aliases", ARRAY),
+            Column("kind", required=True, enum=choices(OutletKind)),
+            Column("country_id", INTEGER, references="actors", source="x_country_id"),
+            Column("url"),
+            CREATED,
+            UPDATED,
+        ],
+        "Publishers of sources.",
+        prepare=_outlets,
+        dependencies=[own(Outlet), via(Actor, "country")],
+        has_status=False,
+    )
+)
+_add(
+    Dataset(
+        "treaties",
+        Treaty,
+        [
+            ID,
+            Column("slug", required=True, unique=True),
+            Column("name", required=True, unique=True),
+            Column("short_name"),
+            Column("aliases", ARRAY),
+            Column("kind", required=True, enum=choices(TreatyKind)),
+            *edtf_columns("signed", required=False),
+            *edtf_columns("entered_into_force", required=False),
+            *edtf_columns("expires", required=False),
+            Column("ended", DATE, "Derived: first day no longer in force, from the actions."),
+            Column("wikidata_id"),
+            Column("summary"),
+            CREATED,
+            UPDATED,
+        ],
+        "Treaties; their status follows from treaty_actions.",
+        filterset=TreatyFilterSet,
+        dependencies=[own(Treaty), child(TreatyAction, "treaty_id")],
+    )
+)
+_add(
+    Dataset(
+        "events",
+        Event,
+        [
+            ID,
+            Column("slug", required=True, unique=True),
+            Column("title", required=True),
+            Column("summary"),
+            *edtf_columns("date", required=True, precision="precision"),
+            Column("event_type_id", INTEGER, required=True, references="event_types"),
+            Column("place_name"),
+            Column("place_country_id", INTEGER, references="actors", source="x_place_country_id"),
+            Column("latitude", NUMBER, "WGS 84 degrees north."),
+            Column("longitude", NUMBER, "WGS 84 degrees east."),
+            Column("treaties", ARRAY, "Ids of the treaties concerned.", source="x_treaties"),
+            Column("tags", ARRAY, "Ids of its tags.", source="x_tags"),
+            Column(
+                "related",
+                ARRAY,
+                "Relations to other events: objects with kind (responds_to, part_of, "
+                "follows) and event_id.",
+                source="x_related",
+            ),
+            CREATED,
+            UPDATED,
+        ],
+        "What happened: dated events.",
+        filterset=EventFilterSet,
+        prepare=_events,
+        dependencies=[
+            own(Event),
+            child(EventParticipant, "event_id"),
+            via(Actor, "participations__actor"),
+            via(Actor, "place_country"),
+            child(Citation, "event_id"),
+            via(Source, "citations__source"),
+            child(EventRelation, "from_event_id"),
+            via(Event, "relations_out__to_event"),
+            via(Treaty, "treaties"),
+            via(Tag, "tags"),
+        ],
+    )
+)
+_add(
+    Dataset(
+        "participants",
+        EventParticipant,
+        [
+            ID,
+            Column("event_id", INTEGER, required=True, references="events"),
+            Column("actor_id", INTEGER, required=True, references="actors"),
+            Column("role", required=True, enum=choices(ParticipantRole)),
+        ],
+        "Who took part in each event, in which role.",
+        prepare=_participants,
+        dependencies=[own(EventParticipant), via(Actor, "actor"), via(Event, "event")],
+        parents={"events": "event"},
+        has_status=False,
+    )
+)
+_add(
+    Dataset(
+        "treaty_actions",
+        TreatyAction,
+        [
+            ID,
+            Column("treaty_id", INTEGER, required=True, references="treaties"),
+            Column("actor_id", INTEGER, references="actors", source="x_actor_id"),
+            Column("action", required=True, enum=choices(ActionKind)),
+            *edtf_columns("date", required=True, precision="precision"),
+            *edtf_columns("extended_until", required=False),
+            Column("event_id", INTEGER, references="events", source="x_event_id"),
+            Column("note"),
+            CREATED,
+            UPDATED,
+        ],
+        "Each party's actions on a treaty (signature, ratification, withdrawal…).",
+        filterset=TreatyActionFilterSet,
+        prepare=_treaty_actions,
+        dependencies=[
+            own(TreatyAction),
+            via(Treaty, "treaty"),
+            via(Actor, "actor"),
+            via(Event, "event"),
+            child(Citation, "treaty_action_id"),
+            via(Source, "citations__source"),
+        ],
+    )
+)
+_add(
+    Dataset(
+        "statements",
+        Statement,
+        [
+            ID,
+            Column("speaker_id", INTEGER, required=True, references="actors"),
+            Column(
+                "speaker_position_id",
+                INTEGER,
+                references="positions",
+                source="x_speaker_position_id",
+            ),
+            Column("on_behalf_of_id", INTEGER, references="actors", source="x_on_behalf_of_id"),
+            *edtf_columns("date", required=True, precision="precision"),
+            Column("venue"),
+            Column("kind", required=True, enum=choices(StatementKind)),
+            Column("language", required=True, description="BCP 47 tag."),
+            Column("text", required=True),
+            Column("cue_verb"),
+            Column("treaties", ARRAY, "Ids of the treaties it concerns.", source="x_treaties"),
+            Column("events", ARRAY, "Ids of the events it concerns.", source="x_events"),
+            CREATED,
+            UPDATED,
+        ],
+        "What actors said.",
+        filterset=StatementFilterSet,
+        prepare=_statements,
+        dependencies=[
+            own(Statement),
+            via(Actor, "speaker"),
+            via(Actor, "on_behalf_of"),
+            via(Position, "speaker_position"),
+            via(Actor, "speaker_position__person"),
+            via(Actor, "speaker_position__organisation"),
+            via(Treaty, "treaties"),
+            via(Event, "events"),
+            child(Citation, "statement_id"),
+            via(Source, "citations__source"),
+        ],
+    )
+)
+_add(
+    Dataset(
+        "sources",
+        Source,
+        [
+            ID,
+            Column("outlet_id", INTEGER, references="outlets"),
+            Column("title", required=True),
+            Column("url"),
+            Column("published", description="EDTF publication date."),
+            Column("published_start", DATE),
+            Column("published_end", DATE),
+            Column("published_precision", enum=("", *PRECISIONS)),
+            Column("dateline_place"),
+            Column("language", required=True),
+            Column("body", required=True),
+            Column(
+                "content_hash",
+                required=True,
+                unique=True,
+                description="SHA-256 of the normalised body.",
+            ),
+            Column("retrieved_at", DATETIME),
+            Column("duplicate_of_id", INTEGER, references="sources", source="x_duplicate_of_id"),
+            CREATED,
+            UPDATED,
+        ],
+        "The documents records are cited from.",
+        filterset=SourceFilterSet,
+        prepare=_sources,
+        dependencies=[own(Source), via(Outlet, "outlet"), via(Source, "duplicate_of")],
+    )
+)
+_add(
+    Dataset(
+        "citations",
+        Citation,
+        [
+            ID,
+            Column("source_id", INTEGER, required=True, references="sources"),
+            Column("event_id", INTEGER, references="events"),
+            Column("statement_id", INTEGER, references="statements"),
+            Column("treaty_action_id", INTEGER, references="treaty_actions"),
+            Column("excerpt", required=True),
+            Column("start", INTEGER, "Offset of the excerpt in the source body.", required=True),
+            Column("end", INTEGER, required=True),
+            Column("note"),
+            CREATED,
+            UPDATED,
+        ],
+        "Which source excerpt backs which event, statement or treaty action.",
+        prepare=_citations,
+        dependencies=[
+            own(Citation),
+            via(Source, "source"),
+            via(Event, "event"),
+            via(Statement, "statement"),
+            via(Actor, "statement__speaker"),
+            via(TreatyAction, "treaty_action"),
+            via(Treaty, "treaty_action__treaty"),
+        ],
+        parents={"events": "event", "statements": "statement", "treaty_actions": "treaty_action"},
+        has_status=False,
+    )
+)
+
+# Rows nested in a JSON Lines record: {dataset: {key: (child dataset, parent lookup)}}.
+NESTED: dict[str, dict[str, tuple[str, str]]] = {
+    "events": {"participants": ("participants", "event"), "citations": ("citations", "event")},
+    "treaty_actions": {"citations": ("citations", "treaty_action")},
+    "statements": {"citations": ("citations", "statement")},
+}
+
+
+RELATION_KINDS = choices(RelationKind)
+
+
+def get_dataset(name: str) -> Dataset:
+    return DATASETS[name]
