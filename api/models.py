@@ -95,9 +95,16 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(
-        cls, name: str, user=None, expires_at: datetime | None = None
+        cls,
+        name: str,
+        user=None,
+        expires_at: datetime | None = None,
+        datasets: list[str] | None = None,
+        access: str = "read",
     ) -> tuple[ApiToken, str]:
-        token = cls(name=name, user=user, expires_at=expires_at)
+        token = cls(
+            name=name, user=user, expires_at=expires_at, datasets=datasets or [], access=access
+        )
         key = token.set_new_key()
         token.save()
         return token, key
