@@ -95,12 +95,7 @@ class Selection:
         if any(f.name == "updated_at" for f in dataset.model._meta.get_fields()):
             q |= Q(updated_at__gt=since)
         for dep in dataset.dependencies:
-            rows = dep.history().objects.filter(history_date__gt=since).values(dep.field)
-            if dep.lookup == "pk":
-                q |= Q(pk__in=rows)
-            else:
-                matching = dataset.model._base_manager.filter(**{f"{dep.lookup}__in": rows})
-                q |= Q(pk__in=matching.values("pk"))
+            q |= Q(pk__in=dep.changed_ids(dataset.model, since))
         return q
 
     def queryset(self, name: str) -> QuerySet:
@@ -133,12 +128,7 @@ class Selection:
         since = self.since
         candidates = Q()
         for dep in dataset.dependencies:
-            rows = dep.history().objects.filter(history_date__gt=since).values(dep.field)
-            if dep.lookup == "pk":
-                candidates |= Q(id__in=rows)
-            else:
-                matching = model._base_manager.filter(**{f"{dep.lookup}__in": rows})
-                candidates |= Q(id__in=matching.values("pk"))
+            candidates |= Q(id__in=dep.changed_ids(model, since))
         gone = history.objects.filter(candidates).exclude(id__in=self.base(name).values("pk"))
         if dataset.has_status:
             # Never published: the public never saw it, so it is not listed (hidden = nonexistent).

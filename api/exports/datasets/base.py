@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, QuerySet
 
@@ -64,11 +65,32 @@ class Column:
 @dataclass(frozen=True)
 class Dependency:
     """Rows of ``history`` newer than ``since`` mark records changed: those whose
-    ``lookup`` (a path from the dataset's model) is in the rows' ``field``."""
+    ``lookup`` (a path from the dataset's model) is in the rows' ``field``.
+
+    A link that is gone (its row deleted, or set to NULL by a deletion, which
+    leaves no history) is found in the past instead: ``past`` names the column
+    of the dataset's own history table that held it, ``m2m`` the many-to-many
+    history table (app_label.Model, its column for the changed record, its
+    column for ours) that django-simple-history keeps for ``m2m_fields``.
+    """
 
     history: Callable[[], type[models.Model]]
     field: str = "id"
     lookup: str = "pk"
+    past: str | None = None
+    m2m: tuple[str, str, str] | None = None
+
+    def changed_ids(self, model: type[models.Model], since) -> QuerySet:
+        """The pks of ``model`` rows this dependency marks changed since ``since``."""
+        rows = self.history().objects.filter(history_date__gt=since).values(self.field)
+        if self.m2m is not None:
+            through, theirs, ours = self.m2m
+            return apps.get_model(through).objects.filter(**{f"{theirs}__in": rows}).values(ours)
+        if self.past is not None:
+            return model.history.model.objects.filter(**{f"{self.past}__in": rows}).values("id")
+        if self.lookup == "pk":
+            return rows
+        return model._base_manager.filter(**{f"{self.lookup}__in": rows}).values("pk")
 
 
 @dataclass

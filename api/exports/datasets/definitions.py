@@ -68,6 +68,16 @@ def child(model, field: str) -> Dependency:
     return Dependency(_history(model), field, "pk")
 
 
+def past(model, column: str) -> Dependency:
+    """A link set to NULL when its target was deleted (no history row of our own)."""
+    return Dependency(_history(model), past=column)
+
+
+def m2m(model, through: str, theirs: str, ours: str) -> Dependency:
+    """A many-to-many link removed by deleting its target (no m2m_changed signal)."""
+    return Dependency(_history(model), m2m=(through, theirs, ours))
+
+
 def shown_id(model, fk: str):
     """The id in ``fk`` when that record is visible, else NULL."""
     return Case(
@@ -350,6 +360,8 @@ _add(
             via(Event, "relations_out__to_event"),
             via(Treaty, "treaties"),
             via(Tag, "tags"),
+            m2m(Treaty, "timeline.HistoricalEvent_treaties", "treaty_id", "event_id"),
+            m2m(Tag, "timeline.HistoricalEvent_tags", "tag_id", "event_id"),
         ],
     )
 )
@@ -394,6 +406,7 @@ _add(
             via(Treaty, "treaty"),
             via(Actor, "actor"),
             via(Event, "event"),
+            past(Event, "event_id"),
             child(Citation, "treaty_action_id"),
             via(Source, "citations__source"),
         ],
@@ -432,10 +445,13 @@ _add(
             via(Actor, "speaker"),
             via(Actor, "on_behalf_of"),
             via(Position, "speaker_position"),
+            past(Position, "speaker_position_id"),
             via(Actor, "speaker_position__person"),
             via(Actor, "speaker_position__organisation"),
             via(Treaty, "treaties"),
             via(Event, "events"),
+            m2m(Treaty, "timeline.HistoricalStatement_treaties", "treaty_id", "statement_id"),
+            m2m(Event, "timeline.HistoricalStatement_events", "event_id", "statement_id"),
             child(Citation, "statement_id"),
             via(Source, "citations__source"),
         ],
@@ -471,7 +487,12 @@ _add(
         "The documents records are cited from.",
         filterset=SourceFilterSet,
         prepare=_sources,
-        dependencies=[own(Source), via(Outlet, "outlet"), via(Source, "duplicate_of")],
+        dependencies=[
+            own(Source),
+            via(Outlet, "outlet"),
+            via(Source, "duplicate_of"),
+            past(Source, "duplicate_of_id"),
+        ],
     )
 )
 _add(
