@@ -10,7 +10,7 @@ from api.exports.datasets import DATASETS as DEFINITIONS
 from api.exports.names import DATASETS as ORDER
 from sources.ingest.fingerprint import story_keys
 from sources.text import content_hash
-from timeline.models import Event, EventRelation, Statement
+from timeline.models import Event, EventRelation, Statement, Status
 
 # Array columns written as many-to-many rows: (through model, own column, other column).
 M2M = {
@@ -31,6 +31,8 @@ def build(name: str, values: dict):
     dataset = DEFINITIONS[name]
     skip = set(M2M.get(name, ())) | {"related"}
     obj = dataset.model(**{k: v for k, v in values.items() if k not in skip})
+    if dataset.has_status:
+        obj.status = Status.PUBLISHED  # an export holds published records only
     if hasattr(obj, "compute_dates"):
         obj.compute_dates(raise_errors=False)
     if name == "sources":
