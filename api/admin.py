@@ -2,10 +2,16 @@ from django import forms
 from django.contrib import admin, messages
 
 from api.exports.names import DATASETS
-from api.models import ApiToken, ExportAccess
+from api.models import ApiToken, ExportAccess, TokenAccess
 
 
 class ApiTokenForm(forms.ModelForm):
+    access = forms.ChoiceField(
+        choices=TokenAccess.choices,
+        initial=TokenAccess.READ,
+        required=False,
+        help_text="Read: queries and exports. Read and write: also the GraphQL mutations.",
+    )
     datasets = forms.MultipleChoiceField(
         choices=[(name, name) for name in DATASETS],
         widget=forms.CheckboxSelectMultiple,
@@ -16,6 +22,10 @@ class ApiTokenForm(forms.ModelForm):
     class Meta:
         model = ApiToken
         fields = ["name", "user", "is_active", "expires_at", "access", "datasets"]
+
+    def clean_access(self):
+        # Left out (a form without the field): the narrower scope.
+        return self.cleaned_data.get("access") or TokenAccess.READ
 
 
 @admin.register(ApiToken)
