@@ -7,11 +7,6 @@ so the export shows exactly what the public API shows.
 
 from __future__ import annotations
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db import models
-from django.db.models import Case, F, OuterRef, Value, When
-from django.db.models.functions import JSONObject
-
 import sources.querysets  # noqa: F401  (registers the sources read rules)
 from api.actors.filters import ActorFilterSet
 from api.events.filters import EventFilterSet
@@ -23,14 +18,34 @@ from api.exports.datasets.base import (
     NUMBER,
     Column,
     Dataset,
-    Dependency,
-    shown_fk,
+)
+from api.exports.datasets.helpers import (
+    CREATED,
+    ID,
+    PRECISIONS,
+    UPDATED,
+    child,
+    choices,
+    edtf_columns,
+    m2m,
+    own,
+    past,
+    prepare_actors,
+    prepare_citations,
+    prepare_event_types,
+    prepare_events,
+    prepare_outlets,
+    prepare_participants,
+    prepare_positions,
+    prepare_sources,
+    prepare_statements,
+    prepare_treaty_actions,
+    via,
 )
 from api.sources.filters import SourceFilterSet
 from api.statements.filters import StatementFilterSet
 from api.treaties.filters import TreatyActionFilterSet, TreatyFilterSet
 from sources.models import Citation, Outlet, OutletKind, Source
-from timeline.dates import Precision
 from timeline.models import (
     ActionKind,
     Actor,
@@ -49,137 +64,6 @@ from timeline.models import (
     TreatyAction,
     TreatyKind,
 )
-from timeline.querysets import visible
-
-
-def _history(model):
-    return lambda: model.history.model
-
-
-def own(model) -> Dependency:
-    return Dependency(_history(model))
-
-
-def via(model, lookup: str) -> Dependency:
-    return Dependency(_history(model), "id", lookup)
-
-
-def child(model, field: str) -> Dependency:
-    return Dependency(_history(model), field, "pk")
-
-
-def past(model, column: str) -> Dependency:
-    """A link set to NULL when its target was deleted (no history row of our own)."""
-    return Dependency(_history(model), past=column)
-
-
-def m2m(model, through: str, theirs: str, ours: str) -> Dependency:
-    """A many-to-many link removed by deleting its target (no m2m_changed signal)."""
-    return Dependency(_history(model), m2m=(through, theirs, ours))
-
-
-def shown_id(model, fk: str):
-    """The id in ``fk`` when that record is visible, else NULL."""
-    return Case(
-        When(shown_fk(model, fk), then=F(fk)),
-        default=Value(None),
-        output_field=models.BigIntegerField(),
-    )
-
-
-def visible_ids(model, **filters):
-    """A sorted array of the visible ``model`` ids matching ``filters`` (OuterRef allowed)."""
-    qs = visible(model._default_manager.filter(**filters), unpublished=False)
-    return ArraySubquery(qs.order_by("pk").values("pk"))
-
-
-def choices(enum) -> tuple[str, ...]:
-    return tuple(enum.values)
-
-
-ID = Column("id", INTEGER, required=True, unique=True)
-CREATED = Column("created_at", DATETIME, required=True)
-UPDATED = Column("updated_at", DATETIME, required=True)
-PRECISIONS = choices(Precision)
-
-
-def edtf_columns(name: str, *, required: bool, precision: str | None = None) -> list[Column]:
-    cols = [
-        Column(name, description="EDTF (ISO 8601-2) date as recorded.", required=required),
-        Column(f"{name}_start", DATE, "Earliest day the date can mean."),
-        Column(f"{name}_end", DATE, "Latest day the date can mean; empty: open-ended."),
-    ]
-    if precision:
-        cols.append(Column(precision, enum=PRECISIONS if required else ("", *PRECISIONS)))
-    return cols
-
-
-def _actors(qs):
-    return qs.annotate(x_parent_id=shown_id(Actor, "parent_id"))
-
-
-def _positions(qs):
-    return qs
-
-
-def _event_types(qs):
-    return qs
-
-
-def _outlets(qs):
-    return qs.annotate(x_country_id=shown_id(Actor, "country_id"))
-
-
-def related_events():
-    """An event's relations to visible events, as [{kind, event_id}]."""
-    qs = EventRelation.objects.filter(
-        from_event=OuterRef("pk"), to_event__in=visible(Event.objects.all(), unpublished=False)
-    )
-    return ArraySubquery(
-        qs.order_by("to_event_id", "kind").values(
-            json=JSONObject(kind="kind", event_id="to_event_id")
-        )
-    )
-
-
-def _events(qs):
-    through_tags = Event.tags.through.objects.filter(event=OuterRef("pk"))
-    return qs.annotate(
-        x_place_country_id=shown_id(Actor, "place_country_id"),
-        x_treaties=visible_ids(Treaty, events=OuterRef("pk")),
-        x_tags=ArraySubquery(through_tags.order_by("tag_id").values("tag_id")),
-        x_related=related_events(),
-    )
-
-
-def _treaty_actions(qs):
-    return qs.annotate(
-        x_actor_id=shown_id(Actor, "actor_id"), x_event_id=shown_id(Event, "event_id")
-    )
-
-
-def _statements(qs):
-    return qs.annotate(
-        x_on_behalf_of_id=shown_id(Actor, "on_behalf_of_id"),
-        x_speaker_position_id=shown_id(Position, "speaker_position_id"),
-        x_treaties=visible_ids(Treaty, statements=OuterRef("pk")),
-        x_events=visible_ids(Event, statements=OuterRef("pk")),
-    )
-
-
-def _sources(qs):
-    return qs.select_related("outlet").annotate(
-        x_duplicate_of_id=shown_id(Source, "duplicate_of_id")
-    )
-
-
-def _participants(qs):
-    return qs
-
-
-def _citations(qs):
-    return qs
-
 
 DATASETS: dict[str, Dataset] = {}
 
@@ -213,7 +97,7 @@ _add(
         ],
         "States, organisations, people and groups.",
         filterset=ActorFilterSet,
-        prepare=_actors,
+        prepare=prepare_actors,
         dependencies=[own(Actor), via(Actor, "parent")],
     )
 )
@@ -231,7 +115,7 @@ _add(
             UPDATED,
         ],
         "Roles people held for an actor over a period.",
-        prepare=_positions,
+        prepare=prepare_positions,
         dependencies=[own(Position), via(Actor, "person"), via(Actor, "organisation")],
         has_status=False,
     )
@@ -252,7 +136,7 @@ _add(
             UPDATED,
         ],
         "The event type taxonomy.",
-        prepare=_event_types,
+        prepare=prepare_event_types,
         dependencies=[own(EventType)],
         has_status=False,
     )
@@ -289,7 +173,7 @@ _add(
             UPDATED,
         ],
         "Publishers of sources.",
-        prepare=_outlets,
+        prepare=prepare_outlets,
         dependencies=[own(Outlet), via(Actor, "country")],
         has_status=False,
     )
@@ -348,7 +232,7 @@ _add(
         ],
         "What happened: dated events.",
         filterset=EventFilterSet,
-        prepare=_events,
+        prepare=prepare_events,
         dependencies=[
             own(Event),
             child(EventParticipant, "event_id"),
@@ -376,7 +260,7 @@ _add(
             Column("role", required=True, enum=choices(ParticipantRole)),
         ],
         "Who took part in each event, in which role.",
-        prepare=_participants,
+        prepare=prepare_participants,
         dependencies=[own(EventParticipant), via(Actor, "actor"), via(Event, "event")],
         parents={"events": "event"},
         has_status=False,
@@ -400,7 +284,7 @@ _add(
         ],
         "Each party's actions on a treaty (signature, ratification, withdrawal…).",
         filterset=TreatyActionFilterSet,
-        prepare=_treaty_actions,
+        prepare=prepare_treaty_actions,
         dependencies=[
             own(TreatyAction),
             via(Treaty, "treaty"),
@@ -439,7 +323,7 @@ _add(
         ],
         "What actors said.",
         filterset=StatementFilterSet,
-        prepare=_statements,
+        prepare=prepare_statements,
         dependencies=[
             own(Statement),
             via(Actor, "speaker"),
@@ -486,7 +370,7 @@ _add(
         ],
         "The documents records are cited from.",
         filterset=SourceFilterSet,
-        prepare=_sources,
+        prepare=prepare_sources,
         dependencies=[
             own(Source),
             via(Outlet, "outlet"),
@@ -513,7 +397,7 @@ _add(
             UPDATED,
         ],
         "Which source excerpt backs which event, statement or treaty action.",
-        prepare=_citations,
+        prepare=prepare_citations,
         dependencies=[
             own(Citation),
             via(Source, "source"),
