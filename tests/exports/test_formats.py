@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import geojson
@@ -43,6 +45,13 @@ def test_csv_package_passes_frictionless_with_keys(world, tmp_path, stdout):
     )
     report = frictionless_validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    # The command partners run, too.
+    cli = Path(sys.executable).with_name("frictionless")
+    assert cli.exists(), "frictionless is not installed: pip install -r requirements-dev.txt"
+    done = subprocess.run(
+        [str(cli), "validate", str(out / "datapackage.json")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
     descriptor = json.loads((out / "datapackage.json").read_text())
     events = next(r for r in descriptor["resources"] if r["name"] == "events")
     fields = {f["name"]: f for f in events["schema"]["fields"]}

@@ -118,6 +118,16 @@ class Dataset:
     def row(self, obj) -> dict[str, Any]:
         return {column.name: column.value(obj) for column in self.columns}
 
+    @property
+    def sources(self) -> list[str]:
+        """What to select for the columns: ``values_list(*sources)`` gives rows in order,
+        without building a model instance per row (the streaming formats use it)."""
+        return [column.source or column.name for column in self.columns]
+
+    @property
+    def names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
 
 def shown_fk(model: type[models.Model], fk: str) -> Exists:
     """True when the row that ``fk`` points to is visible to the public.

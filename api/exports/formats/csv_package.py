@@ -71,9 +71,8 @@ def _rows(header: list[str], values: Iterator[list], counter: Counter | None) ->
 
 def render_dataset(selection: Selection, name: str, counter: Counter) -> Iterator[bytes]:
     dataset = DEFINITIONS[name]
-    header = [c.name for c in dataset.columns]
-    values = ([c.value(obj) for c in dataset.columns] for obj in selection.iterate(name))
-    return _rows(header, values, counter)
+    qs = selection.queryset(name).values_list(*dataset.sources)
+    return _rows(dataset.names, selection.iterate(name, qs), counter)
 
 
 def render_tombstones(selection: Selection) -> Iterator[bytes]:

@@ -20,26 +20,28 @@ ALL_DATASETS = ("events",)
 INCREMENTAL = True
 
 
-def feature(dataset, obj) -> dict:
+def feature(properties: dict) -> dict:
     return {
         "type": "Feature",
-        "id": obj.pk,
+        "id": properties["id"],
         "geometry": {
             "type": "Point",
-            "coordinates": [float(obj.longitude), float(obj.latitude)],
+            "coordinates": [float(properties["longitude"]), float(properties["latitude"])],
         },
-        "properties": dataset.row(obj),
+        "properties": properties,
     }
 
 
 def render(selection: Selection, counter: Counter) -> Iterator[bytes]:
     dataset = DEFINITIONS["events"]
     qs = selection.queryset("events").filter(latitude__isnull=False, longitude__isnull=False)
+    qs = qs.values_list(*dataset.sources)
+    names = dataset.names
 
     def features():
-        for obj in selection.iterate("events", qs):
+        for row in selection.iterate("events", qs):
             counter.rows += 1
-            yield dumps(feature(dataset, obj))
+            yield dumps(feature(dict(zip(names, row, strict=True))))
 
     yield b'{"type":"FeatureCollection","features":['
     yield from json_array(features())

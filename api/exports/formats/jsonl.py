@@ -70,13 +70,12 @@ def render(selection: Selection, counter: Counter) -> Iterator[bytes]:
         qs = selection.queryset(name)
         nested = NESTED.get(name, {})
         qs = qs.annotate(**{f"n_{key}": nested_rows(*spec) for key, spec in nested.items()})
-        kind = TYPES[name]
-        for obj in selection.iterate(name, qs):
-            record = {"type": kind, **dataset.row(obj)}
-            for key in nested:
-                record[key] = getattr(obj, f"n_{key}")
+        keys = ["type", *dataset.names, *nested]
+        qs = qs.values_list(*dataset.sources, *(f"n_{key}" for key in nested))
+        kind = (TYPES[name],)
+        for row in selection.iterate(name, qs):
             counter.rows += 1
-            yield dumps(record) + b"\n"
+            yield dumps(dict(zip(keys, kind + row, strict=True))) + b"\n"
     for name in selection.datasets:
         for tombstone in selection.tombstones(name):
             yield dumps({"type": "tombstone", **tombstone.as_dict()}) + b"\n"
