@@ -9,10 +9,13 @@ import zipfile
 
 import pytest
 from django.contrib.auth.models import User
+from django.core import signals
+from django.db import close_old_connections
 from django.utils import timezone
 
 from api.core.tokens import token_can_write
 from api.exports.names import DATASETS
+from api.exports.views import export_view
 from api.models import ApiToken, ExportAccess, TokenAccess
 from timeline.models import Status
 
@@ -200,3 +203,23 @@ def test_admin_creates_a_scoped_token_and_revokes_it(client):
     # The access log is read-only in the admin.
     assert client.get("/admin/api/exportaccess/").status_code == 200
     assert client.get("/admin/api/exportaccess/add/").status_code == 403
+
+
+def test_a_client_that_goes_away_is_logged_as_incomplete(rf, world, partner):
+    _, key = partner
+    # Straight to the view: the test client wraps streamed responses in its own closer.
+    response = export_view(
+        rf.get("/exports/all.jsonl", HTTP_AUTHORIZATION=f"Bearer {key}"), "all.jsonl"
+    )
+    first = next(iter(response.streaming_content))
+    # The client disconnected: the server closes the response, its iterator first. Outside
+    # tests request_finished then recycles the connection; the test's transaction must
+    # survive that, as Django's test client arranges for its own requests.
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        signals.request_finished.connect(close_old_connections)
+    log = ExportAccess.objects.get()
+    assert (log.completed, log.bytes) == (False, len(first))
+    assert log.finished_at is not None
