@@ -1,13 +1,20 @@
-"""An EDTF date at its real precision: the parts an export may state (year, month, day)."""
+"""An EDTF date at its real precision: the parts an export may state (year, month, day).
+
+Built from the stored derived fields (earliest and latest day, precision), so no
+EDTF parsing happens per exported row; for ranges, each side's precision is read
+from how it is written (2019, 2019-03, 2019-03-20).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from timeline.dates import Precision, parse_date
+from timeline.dates import Precision
 
 _UNCERTAIN = "?~%"
+_SIDE = re.compile(r"^[?~%]?(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 @dataclass(frozen=True)
@@ -52,35 +59,37 @@ def _point(day: dt.date, precision: str) -> Point:
     return Point(day.year)
 
 
-def _side(text: str, *, end: bool) -> tuple[Point, dt.date, dt.date | None, str]:
-    bounds = parse_date(text)
-    day = bounds.end if end else bounds.start
-    return _point(day, bounds.precision), bounds.start, bounds.end, bounds.precision
+def written_precision(text: str) -> str:
+    """day, month, season or year, by the form of a single EDTF date."""
+    match = _SIDE.match(text.strip())
+    if match is None:
+        return Precision.YEAR
+    if match.group(3):
+        return Precision.DAY
+    if match.group(2):
+        return Precision.MONTH if int(match.group(2)) <= 12 else Precision.SEASON
+    return Precision.YEAR
 
 
-def span(edtf: str) -> Span:
-    """Start (and end, when the date covers more than its own precision) of an EDTF date."""
+def span(edtf: str, first: dt.date, last: dt.date | None, precision: str | None = None) -> Span:
+    """``edtf`` with its stored bounds (``first``, ``last``) and precision."""
     qualified = any(mark in edtf for mark in _UNCERTAIN)
     if "/" in edtf:
         left, _, right = edtf.partition("/")
-        start, first, _, _ = _side(left, end=False)
-        if right in ("", ".."):
+        start = _point(first, _unit(written_precision(left)))
+        if right in ("", "..") or last is None:
             return Span(start, None, first, None, Precision.RANGE, qualified)
-        end, _, last, _ = _side(right, end=True)
+        end = _point(last, _unit(written_precision(right)))
         return Span(start, end, first, last, Precision.RANGE, qualified)
-    bounds = parse_date(edtf)
-    precision = bounds.precision
+    precision = precision or written_precision(edtf)
     if precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
-        return Span(
-            _point(bounds.start, precision), None, bounds.start, bounds.end, precision, qualified
-        )
+        return Span(_point(first, precision), None, first, last, precision, qualified)
     # Seasons, decades, centuries: the months or years they span.
-    unit = Precision.MONTH if precision == Precision.SEASON else Precision.YEAR
-    return Span(
-        _point(bounds.start, unit),
-        _point(bounds.end, unit),
-        bounds.start,
-        bounds.end,
-        precision,
-        qualified,
-    )
+    unit = _unit(precision)
+    return Span(_point(first, unit), _point(last, unit), first, last, precision, qualified)
+
+
+def _unit(precision: str) -> str:
+    if precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+        return precision
+    return Precision.MONTH if precision == Precision.SEASON else Precision.YEAR

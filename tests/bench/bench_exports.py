@@ -106,8 +106,19 @@ def in_process_seconds(fmt: str, dataset: str) -> tuple[float, int]:
     return time.perf_counter() - start, counter.bytes
 
 
-def copy_seconds() -> tuple[float, int]:
-    sql = (
+def export_query_copy_seconds() -> float:
+    """COPY of the export's own query (visibility, links, arrays): its SQL share."""
+    from api.exports.datasets import DATASETS
+    from api.exports.selection import Selection
+
+    qs = Selection(("events",)).queryset("events").values_list(*DATASETS["events"].sources)
+    sql, params = qs.query.sql_with_params()
+    query = connection.ops.compose_sql(sql, params)
+    return copy_seconds(f"COPY ({query}) TO STDOUT WITH (FORMAT csv)")[0]
+
+
+def copy_seconds(sql: str | None = None) -> tuple[float, int]:
+    sql = sql or (
         f"COPY (SELECT {COPY_COLUMNS} FROM timeline_event WHERE status = 'published' "
         "ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)"
     )
@@ -139,6 +150,7 @@ def test_export_memory_and_speed(committed, tmp_path):
             cursor.execute("ANALYZE")
         copy_time, copy_size = copy_seconds()
         print(f"COPY events columns TO STDOUT: {copy_time:.2f} s, {copy_size / 1e6:.1f} MB")
+        print(f"COPY of the export's own events query: {export_query_copy_seconds():.2f} s")
         own_time, own_size = in_process_seconds("csv", "events")
         print(
             f"export events.csv in process: {own_time:.2f} s, {own_size / 1e6:.1f} MB "

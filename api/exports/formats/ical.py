@@ -42,7 +42,7 @@ def uid_host() -> str:
 
 
 def vevent(obj) -> VEvent:
-    s = span(obj.date)
+    s = span(obj.date, obj.date_start, obj.date_end, obj.precision)
     entry = VEvent()
     entry.add("uid", f"event-{obj.pk}@{uid_host()}")
     entry.add("dtstamp", obj.updated_at.astimezone(dt.UTC))

@@ -49,8 +49,7 @@ def _put(node: dict, key: str, value) -> None:
         node[key] = value
 
 
-def _dates(node: dict, edtf: str, start: str, end: str | None = None) -> None:
-    s = span(edtf)
+def _dates(node: dict, s, start: str, end: str | None = None) -> None:
     node[start] = s.start.iso()
     if end and s.end is not None:
         node[end] = s.end.iso()
@@ -77,9 +76,9 @@ def treaty(obj) -> dict:
     _put(node, "identifier", obj.slug)
     _put(node, "legislationType", f"{obj.kind} treaty")
     if obj.signed:
-        _dates(node, obj.signed, "legislationDate")
+        _dates(node, span(obj.signed, obj.signed_start, obj.signed_end), "legislationDate")
     if obj.expires:
-        _dates(node, obj.expires, "expires")
+        _dates(node, span(obj.expires, obj.expires_start, obj.expires_end), "expires")
     _put(node, "description", obj.summary)
     if obj.wikidata_id:
         node["sameAs"] = {"@id": WIKIDATA + obj.wikidata_id}
@@ -90,7 +89,7 @@ def event(obj) -> dict:
     node = {**node_id("event", obj.pk), "@type": "Event", "name": obj.title}
     _put(node, "identifier", obj.slug)
     _put(node, "description", obj.summary)
-    _dates(node, obj.date, "startDate", "endDate")
+    _dates(node, _span(obj), "startDate", "endDate")
     _put(node, "keywords", obj.j_type)
     if obj.place_name or obj.latitude is not None or obj.x_place_country_id:
         place: dict = {"@type": "Place"}
@@ -125,7 +124,7 @@ def statement(obj) -> dict:
     node["creator"] = node_id("actor", obj.speaker_id)
     if obj.x_on_behalf_of_id:
         node["sourceOrganization"] = node_id("actor", obj.x_on_behalf_of_id)
-    _dates(node, obj.date, "dateCreated")
+    _dates(node, _span(obj), "dateCreated")
     node["inLanguage"] = obj.language
     if obj.venue:
         node["locationCreated"] = {"@type": "Place", "name": obj.venue}
@@ -144,7 +143,16 @@ def source(obj) -> dict:
     if obj.url:
         node["url"] = {"@id": obj.url}
     if obj.published:
-        _dates(node, obj.published, "datePublished")
+        _dates(
+            node,
+            span(
+                obj.published,
+                obj.published_start,
+                obj.published_end,
+                obj.published_precision or None,
+            ),
+            "datePublished",
+        )
     if obj.outlet_id:
         node["publisher"] = {"@type": "Organization", "name": obj.outlet.name}
     node["inLanguage"] = obj.language
@@ -153,6 +161,10 @@ def source(obj) -> dict:
     if obj.x_duplicate_of_id:
         node["isBasedOn"] = node_id("source", obj.x_duplicate_of_id)
     return node
+
+
+def _span(obj):
+    return span(obj.date, obj.date_start, obj.date_end, obj.precision)
 
 
 def _sources(citations) -> list[dict]:

@@ -49,8 +49,9 @@ def _links(field: str):
     )
 
 
-def _date_fields(edtf: str) -> dict:
-    s = span(edtf)
+def _date_fields(obj) -> dict:
+    edtf = obj.date
+    s = span(edtf, obj.date_start, obj.date_end, obj.precision)
     out = {"start_date": s.start.parts()}
     if s.end is not None:
         out["end_date"] = s.end.parts()
@@ -71,8 +72,8 @@ def _sources_html(links) -> str:
     return f"<p>Sources: {'; '.join(items)}</p>" if items else ""
 
 
-def _slide(unique_id: str, edtf: str, headline: str, body: str, group, links) -> dict:
-    slide = {"unique_id": unique_id, **_date_fields(edtf)}
+def _slide(unique_id: str, obj, headline: str, body: str, group, links) -> dict:
+    slide = {"unique_id": unique_id, **_date_fields(obj)}
     slide["text"] = {"headline": escape(headline), "text": body + _sources_html(links)}
     if group:
         slide["group"] = group
@@ -91,7 +92,7 @@ def events(selection: Selection):
         place = _paragraph(obj.place_name)
         yield _slide(
             f"event-{obj.pk}",
-            obj.date,
+            obj,
             obj.title,
             _paragraph(obj.summary) + place,
             obj.t_group,
@@ -107,9 +108,7 @@ def statements(selection: Selection):
     )
     for obj in selection.iterate("statements", qs):
         body = f"<blockquote>{escape(obj.text)}</blockquote>" + _paragraph(obj.venue)
-        yield _slide(
-            f"statement-{obj.pk}", obj.date, obj.speaker.name, body, obj.t_group, obj.t_links
-        )
+        yield _slide(f"statement-{obj.pk}", obj, obj.speaker.name, body, obj.t_group, obj.t_links)
 
 
 def treaty_actions(selection: Selection):
@@ -123,7 +122,7 @@ def treaty_actions(selection: Selection):
         treaty = obj.treaty.short_name or obj.treaty.name
         headline = f"{treaty}: {obj.get_action_display()} by {who}"
         yield _slide(
-            f"treaty_action-{obj.pk}", obj.date, headline, _paragraph(obj.note), treaty, obj.t_links
+            f"treaty_action-{obj.pk}", obj, headline, _paragraph(obj.note), treaty, obj.t_links
         )
 
 
