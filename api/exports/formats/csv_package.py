@@ -1,8 +1,13 @@
 """CSV, one file per dataset, and a Frictionless data package (``datapackage.json``)
 describing every column: type, format, constraints, primary and foreign keys.
 
-Cells: empty = null; arrays are JSON arrays; dates ``YYYY-MM-DD``; timestamps
-ISO 8601 with offset. Foreign keys are declared only in a full, unfiltered
+Cells: unquoted empty = null, ``""`` = empty text; arrays are JSON arrays;
+dates ``YYYY-MM-DD``; timestamps ISO 8601 UTC with microseconds.
+
+The rows are written by PostgreSQL itself: the export's queryset (visibility,
+filters, links, arrays) wrapped in ``COPY (…) TO STDOUT WITH CSV``, with each
+column formatted in SQL, and streamed block by block; Python only passes the
+bytes on. So a CSV export runs at COPY speed. Foreign keys are declared only in a full, unfiltered
 package: a filtered or incremental one may point at rows it does not contain.
 """
 
@@ -16,8 +21,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import orjson
+from django.db import connection
+from django.db.models import F
 
 from api.exports.datasets import DATASETS as DEFINITIONS
+from api.exports.datasets.base import ARRAY, DATE, DATETIME, NUMBER
 from api.exports.names import DATASETS as ORDER
 from api.exports.selection import Selection
 from api.exports.stream import Counter
@@ -69,10 +77,35 @@ def _rows(header: list[str], values: Iterator[list], counter: Counter | None) ->
         yield line.text.encode()
 
 
-def render_dataset(selection: Selection, name: str, counter: Counter) -> Iterator[bytes]:
+_FORMATS = {
+    DATE: "to_char({}, 'YYYY-MM-DD')",
+    DATETIME: "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')",
+    NUMBER: "trim_scale({})",
+    ARRAY: "to_json({})::text",
+}
+
+
+def copy_statement(selection: Selection, name: str) -> str:
+    """COPY of the dataset's export query, each column formatted as the data package says."""
     dataset = DEFINITIONS[name]
-    qs = selection.queryset(name).values_list(*dataset.sources)
-    return _rows(dataset.names, selection.iterate(name, qs), counter)
+    qs = selection.queryset(name)
+    inner = qs.values(**{f"c{i}": F(source) for i, source in enumerate(dataset.sources)})
+    sql, params = inner.query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        _FORMATS.get(column.type, "{}").format(f"t.c{i}") + f" AS {quote(column.name)}"
+        for i, column in enumerate(dataset.columns)
+    )
+    query = connection.ops.compose_sql(f"SELECT {columns} FROM ({sql}) t ORDER BY t.c0", params)
+    return f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER)"
+
+
+def render_dataset(selection: Selection, name: str, counter: Counter) -> Iterator[bytes]:
+    rows = selection.queryset(name).count()
+    with connection.cursor() as cursor, cursor.cursor.copy(copy_statement(selection, name)) as copy:
+        for block in copy:
+            yield bytes(block)
+    counter.rows += rows
 
 
 def render_tombstones(selection: Selection) -> Iterator[bytes]:

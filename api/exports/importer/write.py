@@ -36,6 +36,7 @@ def build(name: str, values: dict):
     if hasattr(obj, "compute_dates"):
         obj.compute_dates(raise_errors=False)
     if name == "sources":
+        obj.url = obj.url or None  # as Source.save does: no URL is NULL (URLs are unique)
         obj.content_hash = content_hash(obj.body or "")
         keys = story_keys(obj.body or "")
         obj.text_keys, obj.quote_keys = keys.text_keys, keys.quote_keys
