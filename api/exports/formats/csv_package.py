@@ -101,7 +101,7 @@ def copy_statement(selection: Selection, name: str) -> str:
 
 
 def render_dataset(selection: Selection, name: str, counter: Counter) -> Iterator[bytes]:
-    rows = selection.queryset(name).count()
+    rows = selection.count(name)
     with connection.cursor() as cursor, cursor.cursor.copy(copy_statement(selection, name)) as copy:
         for block in copy:
             yield bytes(block)
