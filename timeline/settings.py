@@ -121,9 +121,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
 GRAPHIQL_NPM_PACKAGES = ["react", "react-dom", "js-cookie", "graphiql", "@graphiql/plugin-explorer"]
 PAGE_NPM_PACKAGES = ["vis-timeline"]  # the public timeline page at /
+# Exports (issue 10): TimelineJS, to show the TimelineJS export in a browser.
+EXPORT_NPM_PACKAGES = ["@knight-lab/timelinejs"]
 STATICFILES_DIRS = [
     (f"npm/{package}", NODE_MODULES / package)
-    for package in GRAPHIQL_NPM_PACKAGES + PAGE_NPM_PACKAGES
+    for package in GRAPHIQL_NPM_PACKAGES + PAGE_NPM_PACKAGES + EXPORT_NPM_PACKAGES
     if (NODE_MODULES / package).is_dir()
 ]
 

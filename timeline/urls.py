@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import TemplateView
 
 from api.views import TimelineGraphQLView
@@ -9,4 +9,5 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="timeline/page.html"), name="timeline-page"),
     path("admin/", admin.site.urls),
     path("graphql/", TimelineGraphQLView.as_view(), name="graphql"),
+    path("exports/", include("api.exports.urls")),
 ]

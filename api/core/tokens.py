@@ -1,4 +1,8 @@
-"""Bearer API tokens: a valid one makes the request a read-only public client."""
+"""Bearer API tokens: a valid one makes the request a public client (published records).
+
+Scopes: ``datasets`` (which exports it may download) and ``access`` (read, or
+read and write). ``token_can_write`` is the one check for writes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from api.core.http import INVALID_TOKEN, Rejection
-from api.models import ApiToken, hash_key
+from api.models import ApiToken, TokenAccess, hash_key
 
 # A token's last use is recorded at most this often: one write per minute, not per request.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -51,3 +55,8 @@ def _invalid_token(message: str) -> Rejection:
             f'error_description="{description}"'
         },
     )
+
+
+def token_can_write(token: ApiToken | None) -> bool:
+    """True when ``token`` is usable (active, unexpired) and has the write scope."""
+    return token is not None and token.is_usable() and token.access == TokenAccess.WRITE

@@ -1,0 +1,1 @@
+"""Partner data exports (DESIGN §4): datasets, selection, one module per format."""

@@ -1,0 +1,81 @@
+"""JSON Lines: one record per line, each with a ``type``; nested participants and citations.
+
+Line schema (also in the README):
+
+- every line is a JSON object with ``type`` first: ``actor``, ``position``,
+  ``event_type``, ``tag``, ``outlet``, ``treaty``, ``event``, ``treaty_action``,
+  ``statement``, ``source`` (and ``participant`` / ``citation`` when those
+  datasets are exported on their own), then the dataset's CSV columns, with
+  arrays as JSON arrays, dates as ``YYYY-MM-DD``, timestamps as ISO 8601 UTC;
+- ``event`` lines add ``participants`` (participant rows without ``event_id``
+  being implied, kept for import) and ``citations``; ``treaty_action`` and
+  ``statement`` lines add ``citations``;
+- incremental exports end with ``{"type": "tombstone", "dataset", "id", "reason"}``
+  lines: records deleted, retracted or hidden since ``since``.
+
+Lines come in dependency order (a record only refers to records on earlier
+lines or to itself), each dataset by id, so a reader can load them in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, OuterRef
+from django.db.models.functions import JSONObject
+
+from api.exports.datasets import DATASETS as DEFINITIONS
+from api.exports.datasets.definitions import NESTED
+from api.exports.names import DATASETS as ORDER
+from api.exports.selection import Selection
+from api.exports.stream import Counter, dumps
+
+NAME = "JSON Lines"
+MEDIA_TYPE = "application/jsonl"
+EXTENSION = "jsonl"
+SUPPORTED = ORDER
+# participants and citations are nested in their records in a full export.
+ALL_DATASETS = tuple(n for n in ORDER if n not in ("participants", "citations"))
+INCREMENTAL = True
+
+TYPES = {
+    "actors": "actor",
+    "positions": "position",
+    "event_types": "event_type",
+    "tags": "tag",
+    "outlets": "outlet",
+    "treaties": "treaty",
+    "events": "event",
+    "participants": "participant",
+    "treaty_actions": "treaty_action",
+    "statements": "statement",
+    "sources": "source",
+    "citations": "citation",
+}
+DATASET_OF_TYPE = {v: k for k, v in TYPES.items()}
+
+
+def nested_rows(child: str, lookup: str) -> ArraySubquery:
+    """The visible ``child`` rows of the outer record, as JSON objects of its columns."""
+    dataset = DEFINITIONS[child]
+    qs = dataset.prepare(dataset.visible().filter(**{lookup: OuterRef("pk")}))
+    columns = {c.name: F(c.source or c.name) for c in dataset.columns}
+    return ArraySubquery(qs.order_by("pk").values(json=JSONObject(**columns)))
+
+
+def render(selection: Selection, counter: Counter) -> Iterator[bytes]:
+    for name in selection.datasets:
+        dataset = DEFINITIONS[name]
+        qs = selection.queryset(name)
+        nested = NESTED.get(name, {})
+        qs = qs.annotate(**{f"n_{key}": nested_rows(*spec) for key, spec in nested.items()})
+        keys = ["type", *dataset.names, *nested]
+        qs = qs.values_list(*dataset.sources, *(f"n_{key}" for key in nested))
+        kind = (TYPES[name],)
+        for row in selection.iterate(name, qs):
+            counter.rows += 1
+            yield dumps(dict(zip(keys, kind + row, strict=True))) + b"\n"
+    for name in selection.datasets:
+        for tombstone in selection.tombstones(name):
+            yield dumps({"type": "tombstone", **tombstone.as_dict()}) + b"\n"
