@@ -4,7 +4,13 @@ from django.contrib import admin
 from django.db.models import Count, Q
 
 from sources.models import Citation, Outlet, Source
-from timeline.admin_tools import URL_FIELD_OVERRIDES, DecadeFilter, HistoryAdmin, WorkflowAdmin
+from timeline.admin_tools import (
+    URL_FIELD_OVERRIDES,
+    DecadeFilter,
+    HistoryAdmin,
+    VersionedInline,
+    WorkflowAdmin,
+)
 from timeline.models import Status
 
 
@@ -22,7 +28,7 @@ class PublishedDecadeFilter(DecadeFilter):
     date_field = "published_start"
 
 
-class SourceCitationInline(admin.TabularInline):
+class SourceCitationInline(VersionedInline):
     model = Citation
     extra = 0
     fields = ("excerpt", "event", "statement", "treaty_action", "start", "end")
@@ -64,17 +70,6 @@ class SourceAdmin(WorkflowAdmin):
     @admin.display(description="draft records cited", ordering="draft_count")
     def draft_records(self, obj):
         return obj.draft_count
-
-    def get_deleted_objects(self, objs, request):
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        if protected:
-            # Name the published records that block the deletion, not the citations.
-            protected = [
-                f"{record._meta.verbose_name.capitalize()}: {record}"
-                for source in objs
-                for record in source.backed_published_records()
-            ]
-        return deleted, counts, perms_needed, protected
 
 
 @admin.register(Citation)

@@ -3,7 +3,14 @@
 from django.contrib import admin
 
 from sources.models import Citation
-from timeline.admin_tools import ConfidenceFilter, DecadeFilter, HistoryAdmin, WorkflowAdmin
+from timeline.admin_tools import (
+    ConfidenceFilter,
+    DecadeFilter,
+    HistoryAdmin,
+    ServiceAdmin,
+    VersionedInline,
+    WorkflowAdmin,
+)
 from timeline.models import (
     Actor,
     Event,
@@ -18,7 +25,7 @@ from timeline.models import (
 )
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(VersionedInline):
     model = Citation
     extra = 0
     fields = ("source", "excerpt", "start", "end", "note")
@@ -38,7 +45,7 @@ class TreatyActionCitationInline(CitationInline):
     fk_name = "treaty_action"
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(VersionedInline):
     model = Position
     fk_name = "person"
     extra = 0
@@ -70,7 +77,7 @@ class PositionAdmin(HistoryAdmin):
     ordering = ("-period_start",)
 
 
-class TreatyActionInline(admin.TabularInline):
+class TreatyActionInline(VersionedInline):
     model = TreatyAction
     extra = 0
     fields = ("actor", "action", "date", "extended_until", "event", "status")
@@ -113,19 +120,19 @@ class EventTypeAdmin(HistoryAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ServiceAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(VersionedInline):
     model = EventParticipant
     extra = 0
     autocomplete_fields = ("actor",)
 
 
-class RelationInline(admin.TabularInline):
+class RelationInline(VersionedInline):
     model = EventRelation
     fk_name = "from_event"
     extra = 0

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import services
+from timeline.admin_forms import VersionedForm, form_fields, formset_ops
 from timeline.models.base import Status
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
@@ -60,6 +63,10 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(**band[1]) if band else queryset
 
 
+def error_messages(exc) -> list[str]:
+    return list(getattr(exc, "messages", None) or [str(exc)])
+
+
 def _transition_action(to_status: str, label: str):
     def action(modeladmin, request, queryset):
         done, failed = 0, []
@@ -68,7 +75,7 @@ def _transition_action(to_status: str, label: str):
                 services.transition(record, to_status, request.user)
                 done += 1
             except (ValidationError, PermissionDenied) as exc:
-                failed.append(" ".join(getattr(exc, "messages", [str(exc)])))
+                failed.append(" ".join(error_messages(exc)))
         if done:
             modeladmin.message_user(
                 request, f"{done} record(s) moved to {to_status}.", level=messages.SUCCESS
@@ -81,50 +88,223 @@ def _transition_action(to_status: str, label: str):
     return action
 
 
-class VersionedForm(forms.ModelForm):
-    """Carries the version the curator opened, so a concurrent edit is refused, not lost."""
+class Refused(Exception):
+    """The services layer refused a save; the admin re-renders the form with the reason."""
 
-    edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    def __init__(self, error):
+        super().__init__(str(error))
+        self.error = error
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["edited_version"].initial = self.instance.version
 
-    def clean(self):
-        cleaned = super().clean()
-        edited = cleaned.get("edited_version")
-        if self.instance.pk and edited is not None:
-            current = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
+def _as_validation_error(exc) -> ValidationError:
+    if isinstance(exc, ValidationError):
+        return exc
+    return ValidationError(str(exc), code="permission_denied")
+
+
+def delete_selected(modeladmin, request, queryset):
+    """Django's "delete selected", but a refusal is our message, before any confirmation page."""
+    refusals = [
+        message for record in queryset for message in services.delete_refusal(record, request.user)
+    ]
+    if refusals:
+        for message in dict.fromkeys(refusals):
+            modeladmin.message_user(request, message, level=messages.ERROR)
+        return None
+    return django_delete_selected(modeladmin, request, queryset)
+
+
+delete_selected.allowed_permissions = ("delete",)
+delete_selected.short_description = django_delete_selected.short_description
+
+
+class ServiceWritesMixin:
+    """Every write of the admin goes through the services layer (timeline.services).
+
+    Adds, edits (with their inlines), history restores and deletions are turned into
+    a change set and applied by ``services.apply_changes`` / ``delete_record``, so the
+    version check, the backing rule, pending revisions and the history reason are the
+    same as for the API and scripts. A refusal re-renders the form with the reason and
+    everything the curator typed.
+    """
+
+    form = VersionedForm
+    formfield_overrides = URL_FIELD_OVERRIDES
+
+    # -- views ------------------------------------------------------------------------
+    def _with_refusal(self, request, view, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refused as refused:
+            request._workflow_refusal = refused.error
+            return view(request, *args, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._with_refusal(
+            request, super().changeform_view, object_id, form_url, extra_context
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request._workflow_restore = version_id
+        with transaction.atomic():
+            return self._with_refusal(
+                request, super().history_form_view, object_id, version_id, extra_context
             )
-            if current != edited:
-                raise ValidationError(
-                    f"Someone else saved this record while you were editing it (now version "
-                    f"{current}, you opened version {edited}). Your changes were not saved: "
-                    "reload the page to see theirs.",
-                    code="conflict",
-                )
-        return cleaned
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal = getattr(request, "_workflow_refusal", None)
+        if refusal is not None:
+            form = type(form.__name__, (form,), {"workflow_refusal": refusal})
+        return form
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """Edit history with who and a reason that says what the admin form changed."""
+    def _change_page(self, obj):
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[obj.pk],
+                current_app=self.admin_site.name,
+            )
+        )
 
-    def note_change(self, request, obj, form, change) -> None:
-        obj._history_user = request.user
-        if not change:
-            obj._change_reason = "Added in the admin"
-            return
-        labels = [str(form.fields[name].label or name) for name in form.changed_data]
-        obj._change_reason = "Changed in the admin" + (": " + ", ".join(labels) if labels else "")
+    def delete_view(self, request, object_id, extra_context=None):
+        # Our refusal, on the record's page, instead of Django's "would require deleting
+        # the following protected related objects" (which reads as if they would go).
+        obj = self.get_object(request, object_id)
+        if obj is not None and self.has_delete_permission(request, obj):
+            refusals = services.delete_refusal(obj, request.user)
+            if refusals:
+                for message in refusals:
+                    self.message_user(request, message, level=messages.ERROR)
+                return self._change_page(obj)
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except Refused as refused:
+            for message in error_messages(refused.error):
+                self.message_user(request, message, level=messages.ERROR)
+            return self._change_page(obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                delete_selected,
+                "delete_selected",
+                delete_selected.short_description,
+            )
+        return actions
+
+    # -- writes -------------------------------------------------------------------------
+    def _apply(self, request, obj, form, formsets, change):
+        restore = getattr(request, "_workflow_restore", None)
+        if change:
+            record = self.model._default_manager.get(pk=obj.pk)
+            if restore is not None:
+                fields = form_fields(form)
+                reason = f"Restored from history (version {form.instance.version})"
+            else:
+                fields = form_fields(form, form.changed_data)
+                reason = "Changed in the admin"
+        else:
+            record, fields, reason = obj, form_fields(form), "Added in the admin"
+        changes = {"fields": fields, "inlines": [op for fs in formsets for op in formset_ops(fs)]}
+        edited = form.cleaned_data.get("edited_version")
+        try:
+            outcome = services.apply_changes(
+                record, changes, request.user, expected_version=edited, reason=reason
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            raise Refused(_as_validation_error(exc)) from exc
+        request._workflow_outcome = outcome
+        if change and not outcome.pending:
+            obj.version = outcome.record.version
+        for formset in formsets:
+            # Read by construct_change_message (the "recent actions" entry).
+            formset.new_objects = [o for o in outcome.created if isinstance(o, formset.model)]
+            formset.changed_objects = [
+                (o, names) for o, names in outcome.changed if isinstance(o, formset.model)
+            ]
+            formset.deleted_objects = [o for o in outcome.deleted if isinstance(o, formset.model)]
+        return outcome
 
     def save_model(self, request, obj, form, change):
-        self.note_change(request, obj, form, change)
-        super().save_model(request, obj, form, change)
+        if getattr(request, "_workflow_restore", None) is not None:
+            # The history view saves no inlines and calls form.save_m2m() itself
+            # afterwards: the m2m values are part of the change set instead.
+            self._apply(request, obj, form, [], change)
+            form.save_m2m = lambda: None
+        # Otherwise the record is written in save_related, with its inlines, in one go.
+
+    def save_related(self, request, form, formsets, change):
+        self._apply(request, form.instance, form, formsets, change)
+
+    def delete_model(self, request, obj):
+        try:
+            outcome = services.delete_record(obj, request.user, reason="Deleted in the admin")
+        except (ValidationError, PermissionDenied) as exc:
+            raise Refused(_as_validation_error(exc)) from exc
+        request._workflow_outcome = outcome
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            try:
+                self.delete_model(request, obj)
+            except Refused as refused:
+                for message in error_messages(refused.error):
+                    self.message_user(request, message, level=messages.ERROR)
+
+    def response_delete(self, request, obj_display, obj_id):
+        outcome = getattr(request, "_workflow_outcome", None)
+        if outcome is not None and outcome.pending:
+            owner = outcome.revision.record
+            self.message_user(
+                request,
+                f"The removal was saved as revision #{outcome.revision.pk} of “{owner}” for "
+                "review; it stays until a reviewer approves it.",
+                level=messages.WARNING,
+            )
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
+        return super().response_delete(request, obj_display, obj_id)
+
+    # -- responses ------------------------------------------------------------------------
+    def _pending_response(self, request, obj):
+        outcome = getattr(request, "_workflow_outcome", None)
+        if outcome is None or not outcome.pending:
+            return None
+        revision = outcome.revision
+        self.message_user(
+            request,
+            f"Your changes to “{obj}” were saved as revision #{revision.pk} for review "
+            f"({revision.summary}). The published version stays as it is until a reviewer "
+            "approves it.",
+            level=messages.WARNING,
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[obj.pk],
+                current_app=self.admin_site.name,
+            )
+        )
+
+    def response_change(self, request, obj):
+        return self._pending_response(request, obj) or super().response_change(request, obj)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        outcome = getattr(request, "_workflow_outcome", None)
+        if outcome is not None and outcome.pending:
+            return f"Proposed revision #{outcome.revision.pk}: {outcome.revision.summary}"
+        return super().construct_change_message(request, form, formsets, add)
+
+
+class HistoryAdmin(ServiceWritesMixin, SimpleHistoryAdmin):
+    """Admin for a model with edit history; writes through the services layer."""
+
+
+class ServiceAdmin(ServiceWritesMixin, admin.ModelAdmin):
+    """Admin for a model without history (tags); writes through the services layer."""
 
 
 class WorkflowAdmin(HistoryAdmin):
@@ -142,15 +322,9 @@ class WorkflowAdmin(HistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
 
-    form = VersionedForm
-    formfield_overrides = URL_FIELD_OVERRIDES
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            super().save_model(request, obj, form, change)
-            return
-        self.note_change(request, obj, form, change)
-        # Compare-and-bump in the database: a save that races past the form's check
-        # still fails rather than overwriting.
-        edited = form.cleaned_data.get("edited_version")
-        services.save_versioned(obj, obj.version if edited is None else edited)
+class VersionedInline(admin.TabularInline):
+    """Inline rows carry their version too; the parent's save applies them (services)."""
+
+    form = VersionedForm
+    extra = 0
