@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from sources.models import Citation
+from timeline.admin_review import RevisionAdmin  # noqa: F401 (registers the review queue)
 from timeline.admin_tools import (
     ConfidenceFilter,
     DecadeFilter,

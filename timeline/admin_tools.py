@@ -118,6 +118,27 @@ delete_selected.allowed_permissions = ("delete",)
 delete_selected.short_description = django_delete_selected.short_description
 
 
+def _historic_m2m(obj) -> None:
+    """Give a record rebuilt from a history row that row's many-to-many links.
+
+    simple_history rebuilds only the columns; the restore form would show (and
+    save back) today's links. The form reads ``obj.<m2m>.all()``, which answers
+    from the prefetch cache when there is one.
+    """
+    row = getattr(obj, "_history", None)
+    if row is None:
+        return
+    cache = getattr(obj, "_prefetched_objects_cache", {})
+    for field in type(obj)._meta.many_to_many:
+        through_rows = getattr(row, field.name, None)
+        if through_rows is None or not hasattr(through_rows, "all"):
+            continue
+        target = f"{field.m2m_reverse_field_name()}_id"
+        ids = [getattr(t, target) for t in through_rows.all()]
+        cache[field.name] = field.related_model._default_manager.filter(pk__in=ids)
+    obj._prefetched_objects_cache = cache
+
+
 class ServiceWritesMixin:
     """Every write of the admin goes through the services layer (timeline.services).
 
@@ -152,6 +173,8 @@ class ServiceWritesMixin:
             )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and getattr(request, "_workflow_restore", None) is not None:
+            _historic_m2m(obj)
         form = super().get_form(request, obj, change, **kwargs)
         refusal = getattr(request, "_workflow_refusal", None)
         if refusal is not None:
@@ -272,7 +295,7 @@ class ServiceWritesMixin:
         outcome = getattr(request, "_workflow_outcome", None)
         if outcome is None or not outcome.pending:
             return None
-        revision = outcome.revision
+        revision, obj = outcome.revision, outcome.record
         self.message_user(
             request,
             f"Your changes to “{obj}” were saved as revision #{revision.pk} for review "
@@ -307,8 +330,18 @@ class ServiceAdmin(ServiceWritesMixin, admin.ModelAdmin):
     """Admin for a model without history (tags); writes through the services layer."""
 
 
+MOVE_LABELS = {
+    Status.REVIEW: "Submit for review",
+    Status.PUBLISHED: "Publish",
+    Status.RETRACTED: "Retract",
+    Status.DRAFT: "Send back to draft",
+}
+
+
 class WorkflowAdmin(HistoryAdmin):
-    """Status column, filter and transition actions for records with a workflow."""
+    """Status column, filter, transition actions and buttons for records with a workflow."""
+
+    change_form_template = "admin/timeline/workflow_change_form.html"
 
     actions = [
         _transition_action(Status.REVIEW, "Submit selected for review"),
@@ -328,3 +361,79 @@ class VersionedInline(admin.TabularInline):
 
     form = VersionedForm
     extra = 0
+
+
+def _workflow_context(request, record) -> dict:
+    moves = []
+    for to_status in sorted(services.TRANSITIONS.get(record.status, ())):
+        label = MOVE_LABELS[to_status]
+        if record.status == Status.RETRACTED:
+            label = "Return to draft"
+        moves.append(
+            {
+                "to": to_status,
+                "label": label,
+                "refusal": services.refusal_reason(request.user, record, to_status),
+                "needs_comment": to_status in (Status.DRAFT, Status.RETRACTED),
+            }
+        )
+    return {"workflow_moves": moves, "pending_revisions": list(services.pending_for(record))}
+
+
+def _workflow_urls(admin_class):
+    """Add the change form's workflow buttons (a POST per move) to a WorkflowAdmin."""
+    from django.urls import path
+
+    def get_urls(self):
+        opts = self.model._meta
+        urls = [
+            path(
+                "<path:object_id>/workflow/",
+                self.admin_site.admin_view(self.workflow_view),
+                name=f"{opts.app_label}_{opts.model_name}_workflow",
+            )
+        ]
+        return urls + super(admin_class, self).get_urls()
+
+    admin_class.get_urls = get_urls
+    return admin_class
+
+
+def _workflow_view(self, request, object_id):
+    record = self.get_object(request, object_id)
+    if record is None or request.method != "POST":
+        raise PermissionDenied
+    to_status = request.POST.get("to", "")
+    comment = request.POST.get("comment", "").strip()
+    if to_status not in MOVE_LABELS:
+        self.message_user(request, f"Unknown status “{to_status}”.", level=messages.ERROR)
+        return self._change_page(record)
+    needs_comment = to_status in (Status.DRAFT, Status.RETRACTED)
+    if needs_comment and record.status != Status.RETRACTED and not comment:
+        self.message_user(
+            request,
+            f"{MOVE_LABELS[to_status]}: say why in the comment, so that the curator knows.",
+            level=messages.ERROR,
+        )
+        return self._change_page(record)
+    try:
+        moved = services.transition(record, to_status, request.user, comment=comment)
+    except (ValidationError, PermissionDenied) as exc:
+        for message in error_messages(exc):
+            self.message_user(request, message, level=messages.ERROR)
+    else:
+        self.message_user(request, f"“{moved}” is now {moved.get_status_display()}.")
+    return self._change_page(record)
+
+
+def _change_view(self, request, object_id, form_url="", extra_context=None):
+    record = self.get_object(request, object_id)
+    extra = dict(extra_context or {})
+    if record is not None:
+        extra.update(_workflow_context(request, record))
+    return super(WorkflowAdmin, self).change_view(request, object_id, form_url, extra)
+
+
+WorkflowAdmin.workflow_view = _workflow_view
+WorkflowAdmin.change_view = _change_view
+_workflow_urls(WorkflowAdmin)

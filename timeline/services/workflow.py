@@ -33,22 +33,26 @@ def two_person_rule() -> bool:
     return getattr(settings, "WORKFLOW_TWO_PERSON_RULE", True)
 
 
-def submitter_of(record):
-    """Who submitted ``record`` for its current review (None if unknown or not in review).
+def submission_of(record):
+    """(who, when) ``record`` was submitted for its current review; (None, None) if unknown.
 
     Read from the edit history: the oldest row of the latest unbroken run of
     rows in review is the submission.
     """
     history = getattr(record, "history", None)
     if history is None or record.status != Status.REVIEW:
-        return None
-    submitter = None
+        return None, None
+    found = (None, None)
     rows = history.order_by("-history_date", "-history_id").select_related("history_user")
-    for row in rows.iterator():
+    for row in rows[:200]:
         if row.status != Status.REVIEW:
             break
-        submitter = row.history_user
-    return submitter
+        found = (row.history_user, row.history_date)
+    return found
+
+
+def submitter_of(record):
+    return submission_of(record)[0]
 
 
 def refusal_reason(user, record, to_status: str) -> str | None:
