@@ -15,6 +15,7 @@ from timeline.services.changes import (
     delete_refusal,
     describe,
     get_or_create,
+    link,
     propose,
 )
 from timeline.services.revisions import (
@@ -51,6 +52,7 @@ __all__ = [
     "describe",
     "get_or_create",
     "in_service",
+    "link",
     "may_review",
     "pending_for",
     "propose",

@@ -421,6 +421,17 @@ def create_record(record, user=None):
 
 
 @service
+def link(record, name: str, targets, *, user=None, add: bool = False) -> None:
+    """Set (or with ``add``, extend) the many-to-many links ``name`` of ``record``."""
+    require_perm(user, type(record), "change", "edit")
+    manager = getattr(record, name)
+    if add:
+        manager.add(*targets)
+    else:
+        manager.set(targets)
+
+
+@service
 def get_or_create(model, *, user=None, reason: str = "", defaults=None, **lookup):
     found = model._default_manager.filter(**lookup).first()
     if found is not None:
