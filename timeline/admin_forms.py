@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from timeline.errors import ErrorCode
-from timeline.services.changes import model_key, to_json
+from timeline.services.changes import model_key, row_label, to_json
 from timeline.services.versioning import changes_since, is_versioned
 
 VERSION_FIELD = "edited_version"
@@ -103,12 +103,12 @@ def formset_ops(formset) -> list[dict]:
         version = form.cleaned_data.get(VERSION_FIELD) if form.cleaned_data else None
         base = {"model": model_key(model), "fk": fk, "pk": form.instance.pk, "version": version}
         if formset.can_delete and formset._should_delete_form(form):
-            ops.append({**base, "op": "delete", "label": str(form.instance)})
+            ops.append({**base, "op": "delete", "label": row_label(form.instance)})
         elif form.has_changed():
             names = [n for n in form.changed_data if n != fk]
             fields = form_fields(form, names)
             if fields:
-                ops.append({**base, "op": "change", "fields": fields, "label": str(form.instance)})
+                ops.append({**base, "op": "change", "fields": fields, "label": row_label(form.instance)})
     for form in formset.extra_forms:
         if not form.has_changed() or formset._should_delete_form(form):
             continue

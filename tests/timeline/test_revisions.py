@@ -165,7 +165,7 @@ def test_inline_changes_wait_too(curator_client, reviewer, published, source):
     curator_client.post(change_url, data)
     assert published.citations.count() == 1
     revision = Revision.objects.get()
-    assert revision.summary == "Citation added: “Moscow remains open to dialogue”"
+    assert revision.summary == "Citation added: “Moscow remains open to dialog…”"
     services.approve_revision(revision, reviewer)
     assert sorted(c.excerpt for c in published.citations.all()) == [
         "Moscow remains open to dialogue",

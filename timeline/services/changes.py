@@ -83,9 +83,14 @@ def _set(record, model_field, value) -> None:
         setattr(record, model_field.attname, model_field.to_python(value))
 
 
-def _short(value) -> str:
+def _short(value, limit: int = 36) -> str:
     text = str(value)
-    return text if len(text) <= 50 else text[:47] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def row_label(row) -> str:
+    """How a supporting row is named in a history reason: a citation by its excerpt."""
+    return getattr(row, "excerpt", None) or str(row)
 
 
 def _field_labels(model, names) -> list[str]:
@@ -114,7 +119,7 @@ def describe(model, changes: dict) -> str:
         name = child._meta.verbose_name
         verb = {"add": "added", "change": "changed", "delete": "removed"}[op["op"]]
         what = op.get("label") or (op.get("fields") or {}).get("excerpt") or ""
-        parts.append(f"{capfirst(name)} {verb}" + (f": “{_short(what)}”" if what else ""))
+        parts.append(f"{capfirst(name)} {verb}" + (f": “{_short(what, 30)}”" if what else ""))
     return "; ".join(parts)
 
 
@@ -349,7 +354,7 @@ def _as_inline_op(record, changes: dict, op: str, version) -> dict:
     out = {"model": model_key(type(record)), "fk": fk, "op": op, "fields": changes.get("fields")}
     if op != "add":
         out["pk"], out["version"] = record.pk, version
-    out["label"] = str(record) if op != "add" else ""
+    out["label"] = row_label(record) if op != "add" else ""
     return out
 
 
@@ -378,7 +383,7 @@ def delete_record(record, user, *, reason: str = "", expected_version=None) -> O
     if owner is not None and hasattr(owner, "history"):
         owner._history_user = user
         owner._change_reason = fit_reason(
-            f"{record._meta.verbose_name} removed: “{_short(record)}”"
+            f"{capfirst(record._meta.verbose_name)} removed: “{_short(row_label(record))}”"
         )
         owner.save(update_fields=["updated_at"])
     return Outcome(record, deleted=[record])
