@@ -172,23 +172,30 @@ class EventRelationAdmin(HistoryAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(WorkflowAdmin):
+    # Status and confidence first: the review work; the long columns last, and the
+    # role only by its title (the speaker is already in the row).
     list_display = (
         "short_text",
-        "speaker",
-        "speaker_position",
-        "date",
-        "kind",
-        "cue_verb",
         "status",
         "confidence",
+        "date",
+        "speaker",
+        "role",
+        "kind",
+        "cue_verb",
     )
     list_filter = ("status", ConfidenceFilter, "kind", "language", DecadeFilter)
     search_fields = ("text", "speaker__name", "speaker__aliases", "venue")
     autocomplete_fields = ("speaker", "speaker_position", "on_behalf_of", "treaties", "events")
     inlines = [StatementCitationInline]
     ordering = ("date_start", "pk")
-    list_select_related = ("speaker", "speaker_position")
+    list_select_related = ("speaker", "speaker_position__organisation")
 
     @admin.display(description="text")
     def short_text(self, obj):
-        return obj.text if len(obj.text) <= 80 else obj.text[:77] + "…"
+        return obj.text if len(obj.text) <= 60 else obj.text[:59] + "…"
+
+    @admin.display(description="role at the time", ordering="speaker_position__title")
+    def role(self, obj):
+        position = obj.speaker_position
+        return f"{position.title}, {position.organisation}" if position else "—"

@@ -108,7 +108,8 @@ def formset_ops(formset) -> list[dict]:
             names = [n for n in form.changed_data if n != fk]
             fields = form_fields(form, names)
             if fields:
-                ops.append({**base, "op": "change", "fields": fields, "label": row_label(form.instance)})
+                label = row_label(form.instance)
+                ops.append({**base, "op": "change", "fields": fields, "label": label})
     for form in formset.extra_forms:
         if not form.has_changed() or formset._should_delete_form(form):
             continue

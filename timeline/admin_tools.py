@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -361,6 +362,10 @@ class VersionedInline(admin.TabularInline):
 
     form = VersionedForm
     extra = 0
+    # Django's 40-column text areas put two of them side by side past 1,400 px.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 28})},
+    }
 
 
 def _workflow_context(request, record) -> dict:
