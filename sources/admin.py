@@ -1,7 +1,10 @@
 """Admin for outlets, sources and citations."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from sources.models import Citation, Outlet, Source
 from timeline.admin_tools import (
@@ -55,6 +58,60 @@ class SourceAdmin(WorkflowAdmin):
     inlines = [SourceCitationInline]
     ordering = ("-published_start", "title")
     list_select_related = ("outlet",)
+    change_form_template = "admin/sources/source/change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/text/",
+                self.admin_site.admin_view(self.text_view),
+                name="sources_source_text",
+            ),
+            *super().get_urls(),
+        ]
+
+    def text_view(self, request, object_id):
+        """The article with every cited excerpt highlighted, and the records each backs."""
+        from timeline.admin_review import admin_url
+        from timeline.review import highlighted
+
+        source = self.get_object(request, object_id)
+        if source is None or not self.has_view_or_change_permission(request, source):
+            raise PermissionDenied
+        citations = list(
+            source.citations.select_related("event", "statement", "treaty_action").order_by(
+                "start", "pk"
+            )
+        )
+        rows = [
+            {
+                "n": n,
+                "citation": c,
+                "record": c.record,
+                "kind": c.record._meta.verbose_name,
+                "record_url": admin_url(c.record),
+            }
+            for n, c in enumerate(citations, start=1)
+        ]
+        spans = [(c.start, c.end, f"[{n}] {c.record}") for n, c in enumerate(citations, 1)]
+        related = [
+            ("Duplicate of", [source.duplicate_of] if source.duplicate_of else []),
+            ("Duplicated by", list(source.duplicates.all())),
+            ("Same story as", list(source.same_story_as.all())),
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Text of “{source}”",
+            "source": source,
+            "opts": self.model._meta,
+            "original": source,
+            "text": highlighted(source.body, spans),
+            "rows": rows,
+            "related": [
+                (label, [(s, admin_url(s)) for s in sources]) for label, sources in related
+            ],
+        }
+        return TemplateResponse(request, "admin/sources/source_text.html", context)
 
     def get_queryset(self, request):
         drafts = Q(citations__statement__status=Status.DRAFT) | Q(

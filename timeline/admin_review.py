@@ -184,7 +184,9 @@ class RevisionAdmin(admin.ModelAdmin):
                 self.message_user(request, "Select at least one item.", messages.ERROR)
             for key in keys:
                 try:
-                    self.message_user(request, decide(request.user, key, approve, comment))
+                    self.message_user(
+                        request, decide(request.user, key, approve, comment), messages.SUCCESS
+                    )
                 except (ValidationError, PermissionDenied) as exc:
                     for message in _errors(exc):
                         self.message_user(request, message, messages.ERROR)
@@ -219,7 +221,7 @@ class RevisionAdmin(admin.ModelAdmin):
                 for text in _errors(exc):
                     self.message_user(request, text, messages.ERROR)
                 return HttpResponseRedirect(request.path)
-            self.message_user(request, message)
+            self.message_user(request, message, messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:timeline_revision_queue"))
         context = {
             **self.admin_site.each_context(request),

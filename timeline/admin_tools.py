@@ -427,7 +427,9 @@ def _workflow_view(self, request, object_id):
         for message in error_messages(exc):
             self.message_user(request, message, level=messages.ERROR)
     else:
-        self.message_user(request, f"“{moved}” is now {moved.get_status_display()}.")
+        self.message_user(
+            request, f"“{moved}” is now {moved.get_status_display()}.", level=messages.SUCCESS
+        )
     return self._change_page(record)
 
 
