@@ -12,12 +12,17 @@ from api.actors.queries import ActorQueries
 from api.core.error_logging import TimelineSchema
 from api.core.limits import schema_extensions
 from api.core.pagination import MAX_PAGE_SIZE
+from api.events.mutations import EventMutations
 from api.events.queries import EventQueries
 from api.search.queries import SearchQueries
+from api.sources.mutations import SourceMutations
 from api.sources.queries import SourceQueries
+from api.statements.mutations import StatementMutations
 from api.statements.queries import StatementQueries
 from api.timeline.queries import TimelineQueries
+from api.treaties.mutations import TreatyActionMutations
 from api.treaties.queries import TreatyQueries
+from api.workflow.mutations import WorkflowMutations
 
 
 @strawberry.type
@@ -38,8 +43,20 @@ class Query(
     )
 
 
+@strawberry.type
+class Mutation(
+    EventMutations,
+    StatementMutations,
+    TreatyActionMutations,
+    SourceMutations,
+    WorkflowMutations,
+):
+    """Writes for signed-in curators and reviewers; the same rules as the admin."""
+
+
 schema = TimelineSchema(
     query=Query,
+    mutation=Mutation,
     extensions=[DjangoOptimizerExtension, *schema_extensions()],
     config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE),
 )

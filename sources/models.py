@@ -135,8 +135,12 @@ class Source(EDTFMixin, Workflow):
         clash = Source.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
         if clash:
             raise ValidationError(
-                {"body": f"The same text is already stored as source #{clash.pk} “{clash}”."},
-                code="duplicate_body",
+                {
+                    "body": ValidationError(
+                        f"The same text is already stored as source #{clash.pk} “{clash}”.",
+                        code="duplicate_body",
+                    )
+                }
             )
 
     def validate_unique(self, exclude=None):
@@ -313,10 +317,12 @@ class Citation(Versioned, TimeStamped):
         if span is None:
             raise ValidationError(
                 {
-                    "excerpt": "This excerpt does not occur in the text of source "
-                    f"“{self.source}” (white space, quote marks and case are ignored)."
-                },
-                code="excerpt_not_found",
+                    "excerpt": ValidationError(
+                        "This excerpt does not occur in the text of source "
+                        f"“{self.source}” (white space, quote marks and case are ignored).",
+                        code="excerpt_not_found",
+                    )
+                }
             )
         self.start, self.end = span
 

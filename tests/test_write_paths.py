@@ -181,3 +181,24 @@ def test_ingester(watch):
         stderr=StringIO(),
     )
     assert_all_through_services(watch, "Source", "Statement", "Citation")
+
+
+# --- GraphQL mutations -------------------------------------------------------------------------
+
+
+def test_graphql_mutations(curator, lavrov, source, watch):
+    from tests.api.conftest import GraphQLClient, gid
+
+    client = Client()
+    client.force_login(curator)
+    created = GraphQLClient(client).data(
+        """mutation($input: StatementInput!) { statementCreate(input: $input) {
+          statement { id } errors { message } } }""",
+        {"input": {"speaker": gid("Actor", lavrov.pk), "date": "2019", "text": "Said."}},
+    )["statementCreate"]
+    assert created["errors"] == []
+    GraphQLClient(client).data(
+        """mutation($id: ID!) { recordSubmit(id: $id) { errors { message } } }""",
+        {"id": created["statement"]["id"]},
+    )
+    assert_all_through_services(watch, "Statement", "HistoricalStatement")

@@ -35,3 +35,11 @@ def request_user(info: Info):
 
 def sees_unpublished(info: Info) -> bool:
     return can_see_unpublished(request_user(info))
+
+
+def token_can_write(token) -> bool:
+    """Whether an API token may run mutations. The one place that decides it.
+
+    Tokens are read-only today; token scopes (a "write" scope) are wired in here.
+    """
+    return False

@@ -80,8 +80,12 @@ def reject_revision(revision, user, comment: str):
         raise PermissionDenied(refused)
     if not (comment or "").strip():
         raise ValidationError(
-            {"comment": "Say why it is sent back, so that the curator can fix it."},
-            code=ErrorCode.REQUIRED,
+            {
+                "comment": ValidationError(
+                    "Say why it is sent back, so that the curator can fix it.",
+                    code=ErrorCode.REQUIRED,
+                )
+            }
         )
     revision.status = RevisionStatus.REJECTED
     revision.reviewed_by, revision.reviewed_at = user, timezone.now()

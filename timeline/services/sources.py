@@ -38,10 +38,12 @@ def reverify_citations(source, user) -> None:
         names = "; ".join(f"“{_short(c.excerpt)}” (backs {label(c.record)})" for c in lost)
         raise ValidationError(
             {
-                "body": f"The new text no longer contains {len(lost)} cited excerpt(s): {names}. "
-                "Keep those passages, or change or remove those citations first."
-            },
-            code=ErrorCode.EXCERPT_NOT_FOUND,
+                "body": ValidationError(
+                    f"The new text no longer contains {len(lost)} cited excerpt(s): {names}. "
+                    "Keep those passages, or change or remove those citations first.",
+                    code=ErrorCode.EXCERPT_NOT_FOUND,
+                )
+            }
         )
 
 
