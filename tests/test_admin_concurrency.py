@@ -102,3 +102,16 @@ def test_stale_inline_row_is_refused(curator_client, lavrov_minister):
     )
     lavrov_minister.refresh_from_db()
     assert lavrov_minister.title == "Foreign Minister"
+
+
+@pytest.mark.parametrize(
+    ("model", "fixture", "inline"),
+    [(Event, "citation", "citations"), (Actor, "lavrov_minister", "positions")],
+)
+def test_inline_rows_render_their_version(request, curator_client, model, fixture, inline):
+    row = request.getfixturevalue(fixture)
+    parent = row.event if model is Event else row.person
+    html = curator_client.get(url(model, "change", parent.pk)).content.decode()
+    # What a browser posts back: the hidden input must be in the page, not just the form.
+    assert f'name="{inline}-0-edited_version" value="1"' in html
+    assert 'name="edited_version" value="1"' in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
@@ -12,8 +13,9 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import services
-from timeline.admin_forms import VersionedForm, form_fields, formset_ops
+from timeline.admin_forms import VERSION_FIELD, VersionedForm, form_fields, formset_ops
 from timeline.models.base import Status
+from timeline.services.versioning import is_versioned
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -138,6 +140,20 @@ def _historic_m2m(obj) -> None:
         ids = [getattr(t, target) for t in through_rows.all()]
         cache[field.name] = field.related_model._default_manager.filter(pk__in=ids)
     obj._prefetched_objects_cache = cache
+
+
+class _RendersVersion:
+    """Put the hidden version field in the fieldsets: the admin renders only the fields
+    listed there, and an inline that lists its ``fields`` would leave it out, so every
+    post of that row would be refused as version-less."""
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if VERSION_FIELD in flatten_fieldsets(fieldsets) or not is_versioned(self.model):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        options = {**options, "fields": [*options.get("fields", ()), VERSION_FIELD]}
+        return [(name, options), *rest]
 
 
 class ServiceWritesMixin:
@@ -323,11 +339,11 @@ class ServiceWritesMixin:
         return super().construct_change_message(request, form, formsets, add)
 
 
-class HistoryAdmin(ServiceWritesMixin, SimpleHistoryAdmin):
+class HistoryAdmin(_RendersVersion, ServiceWritesMixin, SimpleHistoryAdmin):
     """Admin for a model with edit history; writes through the services layer."""
 
 
-class ServiceAdmin(ServiceWritesMixin, admin.ModelAdmin):
+class ServiceAdmin(_RendersVersion, ServiceWritesMixin, admin.ModelAdmin):
     """Admin for a model without history (tags); writes through the services layer."""
 
 
@@ -357,7 +373,7 @@ class WorkflowAdmin(HistoryAdmin):
     show_full_result_count = False
 
 
-class VersionedInline(admin.TabularInline):
+class VersionedInline(_RendersVersion, admin.TabularInline):
     """Inline rows carry their version too; the parent's save applies them (services)."""
 
     form = VersionedForm

@@ -45,7 +45,8 @@ def _display(model_field, value) -> str:
 
 def word_diff(old: str, new: str) -> tuple[str, str]:
     """Both texts as HTML with removed words in <del> and added words in <ins>."""
-    a, b = re.findall(r"\s+|\S+", old), re.findall(r"\s+|\S+", new)
+    # Words with their trailing space: a changed run of words is one <del>/<ins>.
+    a, b = re.findall(r"\S+\s*|\s+", old), re.findall(r"\S+\s*|\s+", new)
     left, right = [], []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         gone, came = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))

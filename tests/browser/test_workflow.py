@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 import pytest
 from django.contrib.auth.models import Group, User
 
-from sources.models import Citation
+from sources.models import Citation, Source
 from tests.browser.conftest import ensure_workflow_groups
-from timeline.models import Statement
+from tests.conftest import SOURCE_BODY
+from timeline.models import Statement, Status
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -115,3 +116,112 @@ def test_change_form_and_changelist_fit_1400_pixels(
             box,
             results,
         )
+
+
+@pytest.fixture
+def world_for_the_story(transactional_db, lavrov, russia, outlet):
+    """A published speaker and a published source to cite; nothing else."""
+    for record in (lavrov, russia):
+        type(record).objects.filter(pk=record.pk).update(status=Status.PUBLISHED)
+    return Source.objects.create(
+        outlet=outlet,
+        title="Lavrov: the INF Treaty is dead",
+        published="2019-03-19",
+        body=SOURCE_BODY,
+        status=Status.PUBLISHED,
+    )
+
+
+def choose(page: Page, container: str, text: str) -> None:
+    """Pick ``text`` in a Django autocomplete (select2) field."""
+    # The rendered text span can be zero-sized when empty: click its selection box.
+    page.locator(container).locator("xpath=..").click()
+    page.locator(".select2-container--open .select2-search__field").fill(text)
+    page.locator(".select2-results__option", has_text=text).first.click()
+
+
+def messages(page: Page):
+    return page.locator("ul.messagelist")
+
+
+def test_statement_from_draft_to_published_revision_and_restore(
+    live_server, accounts, world_for_the_story, browser, expect, artifacts
+):
+    base = live_server.url
+    first, second = "the INF Treaty is dead", "Moscow remains open to dialogue"
+
+    # The curator enters a statement with a citation and submits it.
+    curator = sign_in(browser, base, "curator")
+    curator.goto(f"{base}/admin/timeline/statement/add/")
+    choose(curator, "#select2-id_speaker-container", "Sergei Lavrov")
+    curator.get_by_label("Date:", exact=True).fill("2019-03-19")
+    curator.get_by_label("Text:").fill(first)
+    curator.get_by_text("Add another Citation").click()
+    choose(curator, "#select2-id_citations-0-source-container", "Lavrov: the INF Treaty is dead")
+    curator.locator("#id_citations-0-excerpt").fill(first)
+    curator.get_by_role("button", name="Save and continue editing").click()
+    expect(messages(curator)).to_contain_text("was added successfully")
+    curator.get_by_role("button", name="Submit for review").click()
+    expect(messages(curator)).to_contain_text("is now in review")
+    expect(curator.get_by_role("button", name="Publish")).to_be_disabled()
+
+    # The reviewer finds it in the queue, with its excerpt marked in the source text.
+    reviewer = sign_in(browser, base, "reviewer")
+    reviewer.goto(f"{base}/admin/timeline/revision/queue/")
+    item = reviewer.locator(".queue-item", has_text=first)
+    expect(item).to_contain_text("Submitted by curator")
+    expect(item.locator("mark")).to_have_text(first)
+    reviewer.screenshot(path=artifacts / "review-queue.png", full_page=True)
+    item.get_by_role("checkbox").check()
+    reviewer.get_by_role("button", name="Approve / publish selected").click()
+    expect(messages(reviewer)).to_contain_text("published.")
+    assert public_texts(reviewer, base) == [first]
+
+    # The curator changes the published text: the public keeps the published one.
+    curator.reload()
+    curator.get_by_label("Text:").fill(second)
+    curator.get_by_role("button", name="Save and continue editing").click()
+    expect(messages(curator)).to_contain_text("were saved as revision")
+    expect(curator.locator("#workflow-bar")).to_contain_text("awaits review")
+    assert public_texts(curator, base) == [first]
+
+    # The reviewer sees the diff and approves; now the public sees the new text.
+    reviewer.goto(f"{base}/admin/timeline/revision/queue/")
+    revision = reviewer.locator(".queue-item", has_text="revision #")
+    expect(revision.locator("td.new ins")).to_have_text(second)
+    expect(revision.locator("td.old del")).to_have_text(first)
+    reviewer.screenshot(path=artifacts / "review-queue-revision.png", full_page=True)
+    revision.get_by_role("link", name="review page").click()
+    reviewer.get_by_role("button", name="Approve and publish").click()
+    expect(messages(reviewer)).to_contain_text("approved and published")
+    assert public_texts(reviewer, base) == [second]
+
+    # Restoring the first version from the history works (the reviewer may publish it).
+    reviewer.goto(f"{base}/admin/timeline/statement/")
+    reviewer.get_by_role("link", name=second).click()
+    reviewer.get_by_role("link", name="History").click()
+    reviewer.locator("#change-history tbody tr").last.get_by_role("link").first.click()
+    expect(reviewer.get_by_label("Text:")).to_have_value(first)
+    reviewer.get_by_role("button", name="Revert").click()
+    expect(messages(reviewer)).to_contain_text("was changed successfully")
+    assert public_texts(reviewer, base) == [first]
+
+    # Removing the last citation is refused, with what to do instead.
+    reviewer.goto(f"{base}/admin/timeline/statement/")
+    reviewer.get_by_role("link", name=first).click()
+    reviewer.locator("#id_citations-0-DELETE").check()
+    reviewer.get_by_role("button", name="Save and continue editing").click()
+    expect(reviewer.locator(".errornote, ul.errorlist").first).to_be_visible()
+    expect(reviewer.locator("ul.errorlist.nonfield")).to_contain_text(
+        "without a citation of a published source. Add a citation of another published "
+        "source to it first, or retract it."
+    )
+    assert public_texts(reviewer, base) == [first]
+
+    # The source page marks the excerpt and links the statement it backs.
+    reviewer.goto(f"{base}/admin/sources/source/")
+    reviewer.get_by_role("link", name="Lavrov: the INF Treaty is dead").click()
+    reviewer.get_by_role("link", name="Article text").click()
+    expect(reviewer.locator("#source-text mark")).to_have_text(first)
+    expect(reviewer.locator("#source-citations")).to_contain_text("backs statement")
+    reviewer.screenshot(path=artifacts / "source-page.png", full_page=True)
