@@ -144,6 +144,7 @@ class RevisionAdmin(admin.ModelAdmin):
     """Revisions are made by editing records and decided in the queue; this lists them."""
 
     list_display = ("__str__", "summary", "created_by", "created_at", "status", "reviewed_by")
+    change_list_template = "admin/timeline/revision_change_list.html"
     list_filter = ("status", "content_type")
     ordering = ("-created_at",)
 

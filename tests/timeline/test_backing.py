@@ -244,3 +244,15 @@ def test_editing_away_a_cited_excerpt_is_refused_by_the_service(backed, source, 
     }
     source.refresh_from_db()
     assert (source.body, source.version) == (SOURCE_BODY, 1)
+
+
+def test_an_unrelated_edit_of_a_record_already_unbacked_is_not_blamed(
+    statement, draft_source, reviewer
+):
+    # Loaded from elsewhere: published, cited only by a draft source.
+    Citation.objects.create(
+        source=draft_source, statement=statement, excerpt="the INF Treaty is dead"
+    )
+    publish(statement)
+    services.apply_changes(statement, {"fields": {"venue": "Geneva"}}, reviewer, expected_version=1)
+    assert Statement.objects.get(pk=statement.pk).venue == "Geneva"

@@ -85,9 +85,26 @@ def refusal(cause: str, records: list) -> ValidationError:
     )
 
 
-def require_published_backed(records: Iterable, cause: str, excluding_citations=()) -> None:
-    """Raise if any published record among ``records`` is (or would be) left unbacked."""
-    left = unbacked_published(records, excluding_citations)
+def keys(records: Iterable) -> set:
+    return {(type(r), r.pk) for r in records}
+
+
+def require_published_backed(
+    records: Iterable, cause: str, excluding_citations=(), already: set | None = None
+) -> None:
+    """Raise if a published record among ``records`` is (or would be) left unbacked.
+
+    ``already`` holds the records that were unbacked before the change (data loaded
+    from elsewhere): a change that does not touch their backing is not blamed for it.
+    """
+    records = list(records)
+    if already is None and excluding_citations:
+        already = keys(unbacked_published(records))
+    left = [
+        r
+        for r in unbacked_published(records, excluding_citations)
+        if (type(r), r.pk) not in (already or set())
+    ]
     if left:
         raise refusal(cause, left)
 

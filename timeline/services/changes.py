@@ -249,6 +249,7 @@ def _apply(record, changes: dict, user, expected_version, reason: str) -> Outcom
         else:
             _set(record, model_field, value)
     body_changed = model_key(model) == "sources.source" and "body" in fields and record.pk
+    already = backing.keys(backing.unbacked_published(_owners_before(record, changes)))
     record._history_user = user
     record._change_reason = fit_reason(reason)
     if record.pk is None:
@@ -274,8 +275,21 @@ def _apply(record, changes: dict, user, expected_version, reason: str) -> Outcom
         from timeline.services.sources import reverify_citations
 
         reverify_citations(record, user)
-    backing.require_published_backed(touched, cause=_cause(record, changes))
+    backing.require_published_backed(touched, cause=_cause(record, changes), already=already)
     return outcome
+
+
+def _owners_before(record, changes: dict) -> list:
+    """The main records whose backing a change set may touch, as they are now."""
+    from sources.models import Citation
+
+    owners = [record] if record.pk else []
+    if model_key(type(record)) == CITATION and record.pk:
+        owners.append(Citation.objects.get(pk=record.pk).record)
+    pks = [op.get("pk") for op in changes.get("inlines") or [] if op.get("model") == CITATION]
+    citations = Citation.objects.filter(pk__in=[p for p in pks if p])
+    owners += [c.record for c in citations.select_related("event", "statement", "treaty_action")]
+    return owners
 
 
 def _citation_owners_before(citation) -> list:
@@ -374,10 +388,11 @@ def delete_record(record, user, *, reason: str = "", expected_version=None) -> O
         op = _as_inline_op(record, {}, "delete", record.version if is_versioned(model) else None)
         return propose(owner, {"fields": {}, "inlines": [op]}, user, owner.version, reason)
     touched = [record.record] if model_key(model) == CITATION else []
+    already = backing.keys(backing.unbacked_published(touched))
     record._history_user = user
     record._change_reason = fit_reason(reason or "Deleted")
     _delete(record)
-    backing.require_published_backed(touched, cause=f"Deleting {label(record)}")
+    backing.require_published_backed(touched, cause=f"Deleting {label(record)}", already=already)
     fk = owner_fk(record)
     owner = getattr(record, fk, None) if fk else None
     if owner is not None and hasattr(owner, "history"):

@@ -97,14 +97,15 @@ def transition(record, to_status: str, user, comment: str = ""):
     if to_status == Status.PUBLISHED:
         backing.require_backing_to_publish(record)
     was_published = record.status == Status.PUBLISHED
+    cited = backing.records_cited_by([record]) if record._meta.model_name == "source" else []
+    already = backing.keys(backing.unbacked_published(cited))
     record.status = to_status
     why = f"status → {to_status}" + (f": {comment}" if comment else "")
     record._change_reason = fit_reason(why)
     record._history_user = user
     save_versioned(record, record.version)
-    if was_published and record._meta.model_name == "source":
+    if was_published and cited:
         backing.require_published_backed(
-            backing.records_cited_by([record]),
-            cause=f"Un-publishing source “{record}”",
+            cited, cause=f"Un-publishing source “{record}”", already=already
         )
     return record
