@@ -108,7 +108,9 @@ class SourceAdmin(WorkflowAdmin):
             "text": highlighted(source.body, spans),
             "rows": rows,
             "related": [
-                (label, [(s, admin_url(s)) for s in sources]) for label, sources in related
+                (label, [(s, admin_url(s)) for s in sources])
+                for label, sources in related
+                if sources
             ],
         }
         return TemplateResponse(request, "admin/sources/source_text.html", context)

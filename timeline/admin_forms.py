@@ -29,13 +29,16 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         model = type(self.instance)
         if self.instance.pk and is_versioned(model):
-            # The stored version, not the instance's: a history "revert" form is built
-            # from an old version of the record and would otherwise always conflict.
-            self.fields[VERSION_FIELD].initial = (
-                model._default_manager.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
+            version = self.instance.version
+            if hasattr(self.instance, "_history"):
+                # Rebuilt from a history row (the "revert" form): its version is the old
+                # one; the edit is made against the stored version.
+                version = (
+                    model._default_manager.filter(pk=self.instance.pk)
+                    .values_list("version", flat=True)
+                    .first()
+                )
+            self.fields[VERSION_FIELD].initial = version
 
     def clean(self):
         cleaned = super().clean()
