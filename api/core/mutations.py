@@ -98,7 +98,8 @@ def writer(info: Info):
     token = getattr(request, "api_token", None)
     if token is not None and not token_can_write(token):
         raise refuse(MutationErrorCode.FORBIDDEN, "This API token is read-only.")
-    user = request_user(info)
+    # A token never signs a user in; a write token acts as the user it was issued to.
+    user = getattr(token, "user", None) if token is not None else request_user(info)
     if not can_see_unpublished(user):
         raise refuse(
             MutationErrorCode.FORBIDDEN, "Sign in as a curator or reviewer to make changes."

@@ -275,3 +275,26 @@ def test_event_and_treaty_action_mutations(cura, event_type, usa, inf_treaty):
         "errors": [],
     }
     assert Event.objects.get().history.first().history_change_reason == "Added through the API"
+
+
+def test_a_write_token_acts_as_its_user_once_scopes_allow_it(client, monkeypatch, curator, lavrov):
+    # Token scopes are not wired yet: this is the seam they plug into.
+    for module in ("api.views", "api.core.mutations"):
+        monkeypatch.setattr(f"{module}.token_can_write", lambda token: True)
+    _token, key = ApiToken.issue("editor", user=curator)
+    _anon, anon_key = ApiToken.issue("no user")
+    query = {
+        "query": STATEMENT_CREATE,
+        "variables": {
+            "input": {"speaker": gid("Actor", lavrov.pk), "date": "2019", "text": "Said."}
+        },
+    }
+    bodies = [
+        client.post(
+            "/graphql/", query, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {k}"
+        ).json()
+        for k in (key, anon_key)
+    ]
+    assert bodies[0]["data"]["statementCreate"]["errors"] == []
+    assert [e["code"] for e in bodies[1]["data"]["statementCreate"]["errors"]] == ["FORBIDDEN"]
+    assert Statement.objects.get().history.first().history_user == curator
