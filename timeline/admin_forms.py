@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from timeline.errors import ErrorCode
-from timeline.services.changes import model_key, row_label, to_json
+from timeline.services.changes import model_key, row_label
+from timeline.services.values import to_json
 from timeline.services.versioning import changes_since, is_versioned
 
 VERSION_FIELD = "edited_version"

@@ -11,7 +11,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from timeline.services.changes import current_json
+from timeline.services.values import current_json
 
 CONTEXT = 160  # characters of source text shown either side of an excerpt
 

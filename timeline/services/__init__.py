@@ -6,17 +6,14 @@ admin, GraphQL mutations and scripts get the same rules (DESIGN §1).
 
 from timeline.services.backing import MUST_CITE, require_backing_to_publish
 from timeline.services.base import in_service, service_write
-from timeline.services.changes import (
-    Outcome,
-    apply_changes,
+from timeline.services.changes import Outcome, apply_changes, describe, propose
+from timeline.services.records import (
     create,
     create_record,
     delete_record,
     delete_refusal,
-    describe,
     get_or_create,
     link,
-    propose,
 )
 from timeline.services.revisions import (
     approve_revision,
