@@ -16,12 +16,17 @@ from api.core.filters import EDTF_DATE_SCALAR, EDTFDate
 from api.core.ids import MAX_NODE_IDS, MaxIds
 from api.core.limits import schema_extensions
 from api.core.pagination import MAX_PAGE_SIZE
+from api.events.mutations import EventMutations
 from api.events.queries import EventQueries
 from api.search.queries import SearchQueries
+from api.sources.mutations import SourceMutations
 from api.sources.queries import SourceQueries
+from api.statements.mutations import StatementMutations
 from api.statements.queries import StatementQueries
 from api.timeline.queries import TimelineQueries
+from api.treaties.mutations import TreatyActionMutations
 from api.treaties.queries import TreatyQueries
+from api.workflow.mutations import WorkflowMutations
 
 optimizer.install()
 
@@ -46,8 +51,20 @@ class Query(
     )
 
 
+@strawberry.type
+class Mutation(
+    EventMutations,
+    StatementMutations,
+    TreatyActionMutations,
+    SourceMutations,
+    WorkflowMutations,
+):
+    """Writes for signed-in curators and reviewers; the same rules as the admin."""
+
+
 schema = TimelineSchema(
     query=Query,
+    mutation=Mutation,
     extensions=[DjangoOptimizerExtension, *schema_extensions()],
     config=StrawberryConfig(
         relay_max_results=MAX_PAGE_SIZE, scalar_map={EDTFDate: EDTF_DATE_SCALAR}

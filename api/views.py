@@ -63,6 +63,7 @@ from api.core.http import (
 )
 from api.core.limits import apply_error_policy, limit
 from api.core.limits.budget import budget_exceeded_result, request_budget
+from api.core.permissions import token_can_write
 from api.core.timeouts import statement_timeout
 from api.core.tokens import authenticate
 from api.models import ApiToken
@@ -336,7 +337,7 @@ class TimelineGraphQLView(GraphQLView):
 
     def _execute_one(self, request, params: dict, context, root_value, token, media_type: str):
         allowed = {OperationType.QUERY}
-        if request.method == "POST" and token is None:
+        if request.method == "POST" and (token is None or token_can_write(token)):
             allowed.add(OperationType.MUTATION)
         try:
             result = self.get_schema().execute_sync(

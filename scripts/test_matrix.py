@@ -116,6 +116,9 @@ def main(args: list[str]) -> int:
     print(f"screenshots: {ROOT / 'test-artifacts' / 'screenshots'}")
     failed = total["failures"] + total["errors"]
     print(f"total: {total['passed']} passed, {failed} failed, {total['skipped']} skipped")
+    screenshots = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+    if screenshots.is_dir():
+        print(f"browser screenshots (review queue, source page, layout): {screenshots}/")
     return 0 if ok else 1
 
 

@@ -1,10 +1,19 @@
 """Admin for outlets, sources and citations."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from sources.models import Citation, Outlet, Source
-from timeline.admin_tools import URL_FIELD_OVERRIDES, DecadeFilter, HistoryAdmin, WorkflowAdmin
+from timeline.admin_tools import (
+    URL_FIELD_OVERRIDES,
+    DecadeFilter,
+    HistoryAdmin,
+    VersionedInline,
+    WorkflowAdmin,
+)
 from timeline.models import Status
 
 
@@ -22,7 +31,7 @@ class PublishedDecadeFilter(DecadeFilter):
     date_field = "published_start"
 
 
-class SourceCitationInline(admin.TabularInline):
+class SourceCitationInline(VersionedInline):
     model = Citation
     extra = 0
     fields = ("excerpt", "event", "statement", "treaty_action", "start", "end")
@@ -49,6 +58,62 @@ class SourceAdmin(WorkflowAdmin):
     inlines = [SourceCitationInline]
     ordering = ("-published_start", "title")
     list_select_related = ("outlet",)
+    change_form_template = "admin/sources/source/change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/text/",
+                self.admin_site.admin_view(self.text_view),
+                name="sources_source_text",
+            ),
+            *super().get_urls(),
+        ]
+
+    def text_view(self, request, object_id):
+        """The article with every cited excerpt highlighted, and the records each backs."""
+        from timeline.admin_review import admin_url
+        from timeline.review import highlighted
+
+        source = self.get_object(request, object_id)
+        if source is None or not self.has_view_or_change_permission(request, source):
+            raise PermissionDenied
+        citations = list(
+            source.citations.select_related("event", "statement", "treaty_action").order_by(
+                "start", "pk"
+            )
+        )
+        rows = [
+            {
+                "n": n,
+                "citation": c,
+                "record": c.record,
+                "kind": c.record._meta.verbose_name,
+                "record_url": admin_url(c.record),
+            }
+            for n, c in enumerate(citations, start=1)
+        ]
+        spans = [(c.start, c.end, f"[{n}] {c.record}") for n, c in enumerate(citations, 1)]
+        related = [
+            ("Duplicate of", [source.duplicate_of] if source.duplicate_of else []),
+            ("Duplicated by", list(source.duplicates.all())),
+            ("Same story as", list(source.same_story_as.all())),
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Text of “{source}”",
+            "source": source,
+            "opts": self.model._meta,
+            "original": source,
+            "text": highlighted(source.body, spans),
+            "rows": rows,
+            "related": [
+                (label, [(s, admin_url(s)) for s in sources])
+                for label, sources in related
+                if sources
+            ],
+        }
+        return TemplateResponse(request, "admin/sources/source_text.html", context)
 
     def get_queryset(self, request):
         drafts = Q(citations__statement__status=Status.DRAFT) | Q(
@@ -64,17 +129,6 @@ class SourceAdmin(WorkflowAdmin):
     @admin.display(description="draft records cited", ordering="draft_count")
     def draft_records(self, obj):
         return obj.draft_count
-
-    def get_deleted_objects(self, objs, request):
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        if protected:
-            # Name the published records that block the deletion, not the citations.
-            protected = [
-                f"{record._meta.verbose_name.capitalize()}: {record}"
-                for source in objs
-                for record in source.backed_published_records()
-            ]
-        return deleted, counts, perms_needed, protected
 
 
 @admin.register(Citation)

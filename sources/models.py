@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from sources.ingest.fingerprint import story_keys
 from sources.text import content_hash, find_excerpt
 from timeline.dates import EDTFField, EDTFMixin, Precision
-from timeline.models.base import TimeStamped, Workflow, status_check, unique_slug
+from timeline.models.base import TimeStamped, Versioned, Workflow, status_check, unique_slug
 
 
 class OutletKind(models.TextChoices):
@@ -24,7 +24,7 @@ class OutletKind(models.TextChoices):
     OTHER = "other", "other"
 
 
-class Outlet(TimeStamped):
+class Outlet(Versioned, TimeStamped):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
     aliases = ArrayField(
@@ -135,8 +135,12 @@ class Source(EDTFMixin, Workflow):
         clash = Source.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
         if clash:
             raise ValidationError(
-                {"body": f"The same text is already stored as source #{clash.pk} “{clash}”."},
-                code="duplicate_body",
+                {
+                    "body": ValidationError(
+                        f"The same text is already stored as source #{clash.pk} “{clash}”.",
+                        code="duplicate_body",
+                    )
+                }
             )
 
     def validate_unique(self, exclude=None):
@@ -206,8 +210,33 @@ def protect_published(collector, field, sub_objs, using):
     CASCADE(collector, field, sub_objs, using)
 
 
-class Citation(TimeStamped):
+class CitationQuerySet(models.QuerySet):
+    def delete(self):
+        refuse_if_unbacking(self)
+        return super().delete()
+
+    def delete_unchecked(self):
+        """Delete without the backing check: for the services layer, which checks the
+        backing rule itself once a whole change set is applied."""
+        return super().delete()
+
+
+def refuse_if_unbacking(citations) -> None:
+    """Refuse to remove citations that are a published record's last published backing."""
+    from timeline.services import backing
+
+    citations = list(citations.select_related("event", "statement", "treaty_action"))
+    backing.require_published_backed(
+        [c.record for c in citations],
+        cause="Removing " + ("these citations" if len(citations) > 1 else "this citation"),
+        excluding_citations=[c.pk for c in citations],
+    )
+
+
+class Citation(Versioned, TimeStamped):
     """A source excerpt backs exactly one record: an event, a statement or a treaty action."""
+
+    objects = CitationQuerySet.as_manager()
 
     source = models.ForeignKey(Source, on_delete=protect_published, related_name="citations")
     event = models.ForeignKey(
@@ -288,10 +317,12 @@ class Citation(TimeStamped):
         if span is None:
             raise ValidationError(
                 {
-                    "excerpt": "This excerpt does not occur in the text of source "
-                    f"“{self.source}” (white space, quote marks and case are ignored)."
-                },
-                code="excerpt_not_found",
+                    "excerpt": ValidationError(
+                        "This excerpt does not occur in the text of source "
+                        f"“{self.source}” (white space, quote marks and case are ignored).",
+                        code="excerpt_not_found",
+                    )
+                }
             )
         self.start, self.end = span
 
@@ -306,3 +337,7 @@ class Citation(TimeStamped):
     def save(self, *args, **kwargs):
         self.locate()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_if_unbacking(Citation.objects.filter(pk=self.pk))
+        return super().delete(*args, **kwargs)

@@ -3,7 +3,15 @@
 from django.contrib import admin
 
 from sources.models import Citation
-from timeline.admin_tools import ConfidenceFilter, DecadeFilter, HistoryAdmin, WorkflowAdmin
+from timeline.admin_review import RevisionAdmin  # noqa: F401 (registers the review queue)
+from timeline.admin_tools import (
+    ConfidenceFilter,
+    DecadeFilter,
+    HistoryAdmin,
+    ServiceAdmin,
+    VersionedInline,
+    WorkflowAdmin,
+)
 from timeline.models import (
     Actor,
     Event,
@@ -18,7 +26,7 @@ from timeline.models import (
 )
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(VersionedInline):
     model = Citation
     extra = 0
     fields = ("source", "excerpt", "start", "end", "note")
@@ -38,7 +46,7 @@ class TreatyActionCitationInline(CitationInline):
     fk_name = "treaty_action"
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(VersionedInline):
     model = Position
     fk_name = "person"
     extra = 0
@@ -70,7 +78,7 @@ class PositionAdmin(HistoryAdmin):
     ordering = ("-period_start",)
 
 
-class TreatyActionInline(admin.TabularInline):
+class TreatyActionInline(VersionedInline):
     model = TreatyAction
     extra = 0
     fields = ("actor", "action", "date", "extended_until", "event", "status")
@@ -113,19 +121,19 @@ class EventTypeAdmin(HistoryAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ServiceAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(VersionedInline):
     model = EventParticipant
     extra = 0
     autocomplete_fields = ("actor",)
 
 
-class RelationInline(admin.TabularInline):
+class RelationInline(VersionedInline):
     model = EventRelation
     fk_name = "from_event"
     extra = 0
@@ -164,23 +172,30 @@ class EventRelationAdmin(HistoryAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(WorkflowAdmin):
+    # Status and confidence first: the review work; the long columns last, and the
+    # role only by its title (the speaker is already in the row).
     list_display = (
         "short_text",
-        "speaker",
-        "speaker_position",
-        "date",
-        "kind",
-        "cue_verb",
         "status",
         "confidence",
+        "date",
+        "speaker",
+        "role",
+        "kind",
+        "cue_verb",
     )
     list_filter = ("status", ConfidenceFilter, "kind", "language", DecadeFilter)
     search_fields = ("text", "speaker__name", "speaker__aliases", "venue")
     autocomplete_fields = ("speaker", "speaker_position", "on_behalf_of", "treaties", "events")
     inlines = [StatementCitationInline]
     ordering = ("date_start", "pk")
-    list_select_related = ("speaker", "speaker_position")
+    list_select_related = ("speaker", "speaker_position__organisation")
 
     @admin.display(description="text")
     def short_text(self, obj):
-        return obj.text if len(obj.text) <= 80 else obj.text[:77] + "…"
+        return obj.text if len(obj.text) <= 60 else obj.text[:59] + "…"
+
+    @admin.display(description="role at the time", ordering="speaker_position__title")
+    def role(self, obj):
+        position = obj.speaker_position
+        return f"{position.title}, {position.organisation}" if position else "—"

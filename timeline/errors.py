@@ -15,3 +15,5 @@ class ErrorCode(StrEnum):
     EXCERPT_NOT_FOUND = "excerpt_not_found"
     DUPLICATE = "duplicate"
     PROTECTED = "protected"
+    VERSION_REQUIRED = "version_required"
+    TWO_PERSON_RULE = "two_person_rule"

@@ -142,6 +142,10 @@ CORS_URLS_REGEX = r"^/graphql/?$"
 # Edit history: keep who changed what; the admin shows it on every main record.
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# Editorial workflow (timeline/services): nobody publishes a record or approves a revision
+# they submitted themselves. On unless WORKFLOW_TWO_PERSON_RULE=0 (e.g. a one-person install).
+WORKFLOW_TWO_PERSON_RULE = os.environ.get("WORKFLOW_TWO_PERSON_RULE", "1") not in ("0", "false")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -35,3 +35,10 @@ def request_user(info: Info):
 
 def sees_unpublished(info: Info) -> bool:
     return can_see_unpublished(request_user(info))
+
+
+def token_can_write(token) -> bool:
+    """Whether an API token may run mutations: the one place that decides it (its write scope)."""
+    from api.core.tokens import token_can_write as has_write_scope  # api.models loads late
+
+    return has_write_scope(token)

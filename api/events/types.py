@@ -71,6 +71,9 @@ class EventRelationType(Visible):
 
 @strawberry_django.type(m.Event, name="Event", description="Something that happened.")
 class EventType(Visible, PkNode, relay.Node):
+    version: int = strawberry_django.field(
+        description="Edit counter: send it back with an update; a stale one is a CONFLICT."
+    )
     slug: str
     title: str
     summary: str

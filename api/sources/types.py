@@ -48,6 +48,9 @@ class OutletType(PkNode, relay.Node):
 
 @strawberry_django.type(s.Source, name="Source", description="One document.")
 class SourceType(Visible, PkNode, relay.Node):
+    version: int = strawberry_django.field(
+        description="Edit counter: send it back with an update; a stale one is a CONFLICT."
+    )
     title: str
     url: str | None
     outlet: OutletType | None
@@ -78,6 +81,9 @@ class SourceType(Visible, PkNode, relay.Node):
     s.Citation, name="Citation", description="A source excerpt backing a record."
 )
 class CitationType(Visible, PkNode, relay.Node):
+    version: int = strawberry_django.field(
+        description="Edit counter: send it back with an update; a stale one is a CONFLICT."
+    )
     excerpt: str
     start: int = strawberry_django.field(description="Offset of the excerpt in the source body.")
     end: int

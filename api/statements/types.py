@@ -37,6 +37,9 @@ StatementKind = strawberry.enum(m.StatementKind, name="StatementKind")
 
 @strawberry_django.type(m.Statement, name="Statement", description="What an actor said.")
 class StatementType(Visible, PkNode, relay.Node):
+    version: int = strawberry_django.field(
+        description="Edit counter: send it back with an update; a stale one is a CONFLICT."
+    )
     text: str
     kind: StatementKind
     language: str

@@ -165,6 +165,9 @@ class TreatyType(Visible, PkNode, relay.Node):
     m.TreatyAction, name="TreatyAction", description="An actor's action on a treaty."
 )
 class TreatyActionType(Visible, PkNode, relay.Node):
+    version: int = strawberry_django.field(
+        description="Edit counter: send it back with an update; a stale one is a CONFLICT."
+    )
     action: ActionKind
     treaty: TreatyType
     actor: Actor | None = strawberry_django.field(

@@ -19,6 +19,7 @@ from sources.ingest.speakers import Entity
 from sources.ingest.treaties import TreatyRef
 from sources.ingest.undated import LOWER_CONFIDENCE, undated_range
 from sources.models import Citation, Outlet, Source
+from timeline import services
 from timeline.models import Actor, Event, EventParticipant, EventType, Statement, Status, Treaty
 
 INGEST_NOTE = "Proposed by the article ingester; check before publishing."
@@ -55,7 +56,8 @@ class Writer:
                 return self._event_types[name.lower()]
         fallback = self._event_types.get(FALLBACK_EVENT_TYPE.lower())
         if fallback is None:
-            fallback, _ = EventType.objects.get_or_create(
+            fallback, _ = services.get_or_create(
+                EventType,
                 name=FALLBACK_EVENT_TYPE,
                 defaults={"description": "Machine-proposed events awaiting a type."},
             )
@@ -84,8 +86,8 @@ class Writer:
         )
         actor = Actor.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
         if actor is None:
-            actor = Actor.objects.create(
-                name=name, kind=kind, status=Status.DRAFT, description=INGEST_NOTE
+            actor = services.create(
+                Actor, name=name, kind=kind, status=Status.DRAFT, description=INGEST_NOTE
             )
             counts["new_actors"] = counts.get("new_actors", 0) + 1
         return actor
@@ -101,7 +103,8 @@ class Writer:
                 a in states and b in states
                 for a, b in re.findall(r"([A-Z][\w.]*)-([A-Z][\w.]*)", name)
             )
-            treaty = Treaty.objects.create(
+            treaty = services.create(
+                Treaty,
                 name=name,
                 kind="bilateral" if bilateral else "multilateral",
                 status=Status.DRAFT,
@@ -128,11 +131,11 @@ class Writer:
         )
         if outcome.duplicate_of_source:
             source.duplicate_of_id = outcome.duplicate_of_source
-        source.save()
+        services.create_record(source)
         partners = set(outcome.same_story_sources)
         partners |= {sources_by_file[f] for f in result.same_story_as if f in sources_by_file}
         if partners:
-            source.same_story_as.add(*partners)
+            services.link(source, "same_story_as", partners, add=True)
         treaties: dict[str, Treaty] = {}
 
         def treaty_rows(refs: list[TreatyRef]) -> list[Treaty]:
@@ -146,7 +149,8 @@ class Writer:
             self._statement(source, result, draft, treaty_rows, counts)
         for ev in result.events:
             sentence = art.body[ev.start : ev.end]
-            event = Event.objects.create(
+            event = services.create(
+                Event,
                 title=ev.title[:300],
                 summary=sentence,
                 date=ev.phrase.edtf,
@@ -155,12 +159,13 @@ class Writer:
                 status=Status.DRAFT,
                 place_name="",
             )
-            event.treaties.set(treaty_rows(ev.treaties))
+            services.link(event, "treaties", treaty_rows(ev.treaties))
             for entity in ev.participants:
-                EventParticipant.objects.get_or_create(
-                    event=event, actor=self.actor(entity, counts)
+                services.get_or_create(
+                    EventParticipant, event=event, actor=self.actor(entity, counts)
                 )
-            Citation.objects.create(
+            services.create(
+                Citation,
                 source=source,
                 event=event,
                 excerpt=sentence,
@@ -169,8 +174,8 @@ class Writer:
                 note=f"date phrase: “{ev.phrase.text}”",
             )
             for s, e in ev.also_cited:
-                Citation.objects.get_or_create(
-                    source=source, event=event, excerpt=art.body[s:e], start=s, end=e
+                services.get_or_create(
+                    Citation, source=source, event=event, excerpt=art.body[s:e], start=s, end=e
                 )
             counts["events"] = counts.get("events", 0) + 1
         outcome.source_id = source.pk
@@ -213,7 +218,8 @@ class Writer:
         if speaker.kind == "person" and day is not None:
             position = speaker.position_on(day)
             on_behalf = position.organisation if position else None
-        statement = Statement.objects.create(
+        statement = services.create(
+            Statement,
             speaker=speaker,
             on_behalf_of=on_behalf,
             date=date,
@@ -224,9 +230,10 @@ class Writer:
             confidence=confidence,
             status=Status.DRAFT,
         )
-        statement.treaties.set(treaty_rows(draft.treaties))
+        services.link(statement, "treaties", treaty_rows(draft.treaties))
         excerpt = result.article.body[draft.start : draft.end]
-        Citation.objects.create(
+        services.create(
+            Citation,
             source=source,
             statement=statement,
             excerpt=excerpt,

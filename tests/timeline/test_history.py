@@ -112,3 +112,39 @@ def test_adding_in_the_admin_says_so(curator_client, curator):
     assert curator_client.post("/admin/timeline/eventtype/add/", data).status_code == 302
     row = EventType.history.get(name="Missile test")
     assert (row.history_user, row.history_change_reason) == (curator, "Added in the admin")
+
+
+# --- inline changes are in the parent's history ------------------------------------------
+
+
+def test_parent_history_lists_inline_changes(reviewer_client, reviewer, event, citation):
+    data = form_data(reviewer_client.get(change_url(event)))
+    data["citations-0-DELETE"] = "on"
+    data.update(
+        {
+            "participations-TOTAL_FORMS": "1",
+            "participations-0-actor": str(event.place_country_id),
+            "participations-0-role": "initiator",
+        }
+    )
+    assert reviewer_client.post(change_url(event), data).status_code == 302
+    latest = event.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (
+        reviewer,
+        "Changed in the admin: Event participant added; Citation removed: “the United States "
+        "suspended i…”",
+    )
+    page = reviewer_client.get(reverse("admin:timeline_event_history", args=[event.pk]))
+    assert "Citation removed" in page.content.decode()
+
+
+def test_deleting_a_citation_on_its_own_page_is_in_the_record_history(
+    reviewer_client, event, citation
+):
+    response = reviewer_client.post(
+        reverse("admin:sources_citation_delete", args=[citation.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert event.history.first().history_change_reason == (
+        "Citation removed: “the United States suspended its obl…”"
+    )

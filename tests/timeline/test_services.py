@@ -30,6 +30,7 @@ def set_status(record, status):
 @pytest.mark.parametrize("to_status", ALL)
 @pytest.mark.parametrize("from_status", ALL)
 def test_transition_table(event, citation, reviewer, from_status, to_status):
+    set_status(citation.source, Status.PUBLISHED)
     set_status(event, from_status)
     if (from_status, to_status) in ALLOWED:
         moved = services.transition(event, to_status, reviewer)
@@ -81,6 +82,7 @@ def test_staff_without_permissions_may_not_even_submit(event, staff_without_perm
 
 
 def test_reviewer_publishes_a_cited_event(event, citation, reviewer):
+    set_status(citation.source, Status.PUBLISHED)
     set_status(event, Status.REVIEW)
     moved = services.transition(event, Status.PUBLISHED, reviewer)
     assert moved.status == Status.PUBLISHED
@@ -92,7 +94,9 @@ def test_publishing_an_uncited_event_is_refused(event, reviewer):
     with pytest.raises(ValidationError) as info:
         services.transition(event, Status.PUBLISHED, reviewer)
     assert info.value.code == ErrorCode.UNCITED
-    assert info.value.messages == [f"{EVENT} cites no source; add a citation before publishing."]
+    assert info.value.messages == [
+        f"{EVENT} cites no source; add a citation of a published source before publishing."
+    ]
     assert Event.objects.get(pk=event.pk).status == Status.REVIEW
 
 
@@ -140,7 +144,9 @@ def test_stale_version_is_a_conflict(event):
         services.save_versioned(mine, 1)
     assert info.value.code == ErrorCode.CONFLICT
     assert info.value.messages == [
-        f"Event {EVENT} was changed by someone else (version 2, you edited version 1); reload it."
+        f"Event {EVENT} was changed by someone else (version 2, you edited version 1); reload "
+        "it. Someone changed: summary “The US suspends its obligations and gives notice of "
+        "withd…” → “Their edit.”."
     ]
     event.refresh_from_db()
     assert (event.summary, event.version) == ("Their edit.", 2)

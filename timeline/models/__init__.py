@@ -9,6 +9,7 @@ from timeline.models.events import (
     RelationKind,
     Tag,
 )
+from timeline.models.revisions import Revision, RevisionStatus
 from timeline.models.statements import Statement, StatementKind
 from timeline.models.treaties import ActionKind, Treaty, TreatyAction, TreatyKind
 
@@ -23,6 +24,8 @@ __all__ = [
     "ParticipantRole",
     "Position",
     "RelationKind",
+    "Revision",
+    "RevisionStatus",
     "Statement",
     "StatementKind",
     "Status",

@@ -14,6 +14,7 @@ from timeline.dates import EDTFField, EDTFMixin
 from timeline.models.base import (
     WIKIDATA_ID,
     TimeStamped,
+    Versioned,
     Workflow,
     date_order_check,
     status_check,
@@ -86,7 +87,7 @@ class Actor(Workflow):
         )
 
 
-class Position(EDTFMixin, TimeStamped):
+class Position(EDTFMixin, Versioned, TimeStamped):
     """A person holds a role for an actor over a period, e.g. Minister of Foreign Affairs."""
 
     person = models.ForeignKey(

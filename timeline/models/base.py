@@ -19,12 +19,21 @@ class TimeStamped(models.Model):
         abstract = True
 
 
-class Workflow(TimeStamped):
-    """Workflow status plus an edit counter for optimistic concurrency.
+class Versioned(models.Model):
+    """An edit counter for optimistic concurrency.
 
     ``version`` is bumped by the service layer on each edit; an update that
     carries an older version is a conflict, never a silent overwrite.
     """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Workflow(TimeStamped):
+    """Workflow status plus an edit counter (see ``Versioned``)."""
 
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
