@@ -16,7 +16,7 @@ help:
 	@echo "make test         the whole suite on embedded PostgreSQL and on TEST_POSTGRES_URL"
 	@echo "make lint         ruff check + format check + makemigrations --check"
 	@echo "make bench        benchmarks (not part of CI)"
-	@echo "make eval-ingest  score the ingester on $(SEEDS)"
+	@echo "make eval-ingest  score the ingester on $(SEEDS), then summarise the drafts a real run leaves"
 
 venv: $(STAMP)
 
@@ -74,6 +74,7 @@ eval-ingest: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) ingest_articles --dry-run --json --no-progress $(SEEDS)/*.txt > .eval-ingest.json
 	$(PY) ../shared/eval/score_ingest.py $(SEEDS)/gold.json .eval-ingest.json
+	$(MANAGE) ingest_drafts_summary $(SEEDS)/*.txt
 
 clean-db:
 	rm -rf .pgdata
