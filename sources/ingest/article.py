@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from sources.ingest.errors import IngestError, IngestErrorCode, IngestWarningCode
+from sources.ingest.inputs import check_text_size
 from sources.ingest.lexicon import BOILERPLATE_RES, CREDIT_TAIL_RE, MONTH_RE, month_number
 
 PARAGRAPH_SEP = "\n\n"
@@ -181,6 +182,7 @@ def parse_article(data: bytes | str) -> ParsedArticle:
         text, notes = data, []
         if not text.strip():
             raise IngestError(IngestErrorCode.EMPTY_FILE, "The file is empty (no text to ingest).")
+    check_text_size(text)
     raw_text = text
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     lines = _lines(text)

@@ -12,8 +12,12 @@ def contract(result: ArticleResult) -> dict:
         "file": result.file,
         "headline": art.headline,
         "outlet": result.outlet_name,
+        "new_outlet": result.outlet is None and result.outlet_name is not None,
+        "outlet_evidence": result.outlet_evidence,
+        "url": result.url,
         "dateline_place": art.dateline_place,
         "published": result.published_edtf,
+        "published_reason": result.published_reason,
         "quotes": [
             {
                 "speaker": s.speaker_name,

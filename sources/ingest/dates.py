@@ -27,6 +27,7 @@ from sources.ingest.lexicon import (
     WEEKDAYS,
     month_number,
 )
+from sources.ingest.spans import SpanIndex
 
 _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -156,6 +157,7 @@ def _sentences(text: str, skip: int) -> list[tuple[int, int]]:
 
 
 def find_dates(article: ParsedArticle, quote_spans: list[tuple[int, int]]) -> list[DatePhrase]:
+    quotes = SpanIndex(quote_spans, lambda span: span)
     found: list[DatePhrase] = []
     for index, para in enumerate(article.paragraphs):
         if para.kind not in ("lead", "body"):
@@ -178,7 +180,7 @@ def find_dates(article: ParsedArticle, quote_spans: list[tuple[int, int]]) -> li
                 phrase.text, phrase.paragraph = m.group(0), index
                 phrase.sentence = (para.start + s, para.start + e)
                 phrase.tense = tense_of(text[s:e], m.start() - s, m.end() - s)
-                phrase.in_quote = any(a <= phrase.start < b for a, b in quote_spans)
+                phrase.in_quote = bool(quotes.containing(phrase.start))
                 found.append(phrase)
     found.sort(key=lambda p: p.start)
     return found

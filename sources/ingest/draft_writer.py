@@ -110,19 +110,45 @@ class Writer:
             counts["new_treaties"] = counts.get("new_treaties", 0) + 1
         return treaty
 
+    def outlet(self, result: ArticleResult, counts: dict) -> Outlet | None:
+        if result.outlet is not None:
+            return Outlet.objects.get(pk=result.outlet.id)
+        name = (result.outlet_name or "").strip()[:200]
+        if not name:
+            return None
+        outlet = Outlet.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
+        if outlet is None:
+            outlet = Outlet.objects.create(name=name)
+            counts["new_outlets"] = counts.get("new_outlets", 0) + 1
+        return outlet
+
+    def free_url(self, result: ArticleResult) -> str | None:
+        """The page's address, unless another source already has it (then a warning)."""
+        url = (result.url or "")[:1000] or None
+        if url and Source.objects.filter(url=url).exists():
+            _warn_once(
+                result,
+                IngestWarningCode.URL_IN_USE,
+                f"Another source already has the address {url}; this one was stored "
+                "without it (an updated version of the page?).",
+            )
+            return None
+        return url
+
     def store(self, outcome: Outcome, sources_by_file: dict[str, int]) -> None:
         result = outcome.result
         art = result.article
         counts = outcome.counts
-        outlet = Outlet.objects.get(pk=result.outlet.id) if result.outlet else None
+        outlet = self.outlet(result, counts)
         source = Source(
             outlet=outlet,
             title=art.headline[:500],
+            url=self.free_url(result),
             published=result.published_edtf or "",
             dateline_place=(art.dateline_place or "")[:200],
             language="en",
             body=art.body,
-            raw_text=art.raw_text,
+            raw_text=raw_text(result),
             retrieved_at=timezone.now(),
             status=Status.DRAFT,
         )
@@ -240,3 +266,10 @@ class Writer:
 def _warn_once(result: ArticleResult, code: IngestWarningCode, message: str) -> None:
     if not any(w["code"] == code for w in result.warnings):
         result.article.warn(code, message)
+
+
+def raw_text(result: ArticleResult) -> str:
+    """The file as received, as text (PostgreSQL text holds no NUL)."""
+    if result.raw is None:
+        return result.article.raw_text.replace("\x00", "")
+    return result.raw.decode("utf-8", "replace").replace("\x00", "")

@@ -10,6 +10,7 @@ title, pronouns to the last person or the last organisation that spoke, and
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +32,10 @@ from sources.ingest.mention_patterns import (
     TITLE_ONLY_RE,
     org_display,
 )
+from sources.ingest.spans import SpanIndex
+
+# How many people named later a title may point forward to ("the minister … Ms Berg said").
+CATAPHORA_REACH = 20
 
 
 @dataclass(eq=False)
@@ -214,8 +219,16 @@ class Resolver:
                         )
                     )
                     taken.append((m.start(), m.end()))
-        for s, e, is_speaker in extra_spans:
-            inside = [m for m in found if m.start < e and s < m.end]
+        by_span = SpanIndex(found, lambda m: (m.start, m.end))
+        extras: list[Mention] = []  # added below, in order of start
+        reach: list[int] = []
+        for s, e, is_speaker in sorted(extra_spans):
+            inside = by_span.overlapping(s, e)
+            k = len(extras) - 1
+            while k >= 0 and reach[k] > s:
+                if extras[k].end > s:
+                    inside.append(extras[k])
+                k -= 1
             if inside:
                 for m in inside:
                     m.speaker = m.speaker or is_speaker
@@ -241,8 +254,11 @@ class Resolver:
                 )
             else:
                 found.append(Mention(s, e, phrase, "phrase", speaker=is_speaker))
+            extras.append(found[-1])
+            reach.append(max(reach[-1], e) if reach else e)
         found.sort(key=lambda m: (m.start, -m.end))
         self.mentions = found
+        self._index = SpanIndex(found, lambda m: (m.start, m.end))
 
     @staticmethod
     def _title_mods_ok(mods: str) -> bool:
@@ -258,9 +274,14 @@ class Resolver:
         last_org_speaker: Entity | None = None
         last_person_speaker: Entity | None = None
         persons_seen: list[Entity] = []
-        named_persons = [
-            m for m in self.mentions if m.kind == "name" and m.entity and m.entity.kind == "person"
-        ]
+        named_persons = SpanIndex(
+            [
+                m
+                for m in self.mentions
+                if m.kind == "name" and m.entity and m.entity.kind == "person"
+            ],
+            lambda m: (m.start, m.end),
+        )
         orgs_seen: list[Entity] = []
         for m in self.mentions:
             if m.kind == "name":
@@ -300,21 +321,21 @@ class Resolver:
                     last_org_speaker = entity
 
     @staticmethod
-    def _first_after(named: list[Mention], position: int) -> Entity | None:
-        for m in named:
-            if m.start > position:
-                return m.entity
+    def _first_after(named: SpanIndex, position: int) -> Entity | None:
+        for m in named.iter_from(named.first_starting_after(position)):
+            return m.entity
         return None
 
-    def _resolve_title(self, m: Mention, seen: list[Entity], named: list[Mention]):
+    def _resolve_title(self, m: Mention, seen: list[Entity], named: SpanIndex):
         for strict in (True, False):
             for entity in reversed(seen):
                 ok = _compatible(m.noun, m.title, entity)
                 if ok or (not strict and ok is None):
                     entity.titles |= set(re.findall(r"[a-z]+", f"{m.title} {m.noun}".lower()))
                     return entity
-            for other in named:  # named later in the article (cataphora)
-                if other.start > m.start and other.entity:
+            later = named.iter_from(named.first_starting_after(m.start))
+            for other in itertools.islice(later, CATAPHORA_REACH):  # named later in the article
+                if other.entity:
                     ok = _compatible(m.noun, m.title, other.entity)
                     if ok or (not strict and ok is None):
                         return other.entity
@@ -349,7 +370,7 @@ class Resolver:
         if span is None:
             return None, None
         s, e = span
-        inside = [m for m in self.mentions if m.start < e and s < m.end and m.entity is not None]
+        inside = [m for m in self._index.overlapping(s, e) if m.entity is not None]
         if not inside:
             return None, None
         rank = {"name": 0, "title": 1, "anaphor": 2, "pronoun": 3, "phrase": 4}

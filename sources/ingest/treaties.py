@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -189,6 +190,7 @@ def find_treaties(
 
     for para in article.analysable():
         text, base = para.text, para.start
+        earlier = len(mentions)  # mentions of the paragraphs before, already in order
         taken: list[tuple[int, int]] = [(0, para.skip)]
         for m in AFTER_HEAD_RE.finditer(text):
             printed = " ".join(text[m.start() : m.end("post")].split())
@@ -227,17 +229,24 @@ def find_treaties(
                 ref = ref_for(m.group(0), m.group(0))
                 mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
                 taken.append((m.start(), m.end()))
+        mentions[earlier:] = sorted(mentions[earlier:], key=lambda t: t.start)
+        named = len(mentions)
+        starts = [t.start for t in mentions]
         for m in ANAPHOR_RE.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
-            previous = [t for t in mentions if t.start < base + m.start()]
-            if previous:
+            before = bisect_left(starts, base + m.start(), 0, named)
+            if before:
                 mentions.append(
                     TreatyMention(
-                        base + m.start(), base + m.end(), m.group(0), previous[-1].ref, anaphor=True
+                        base + m.start(),
+                        base + m.end(),
+                        m.group(0),
+                        mentions[before - 1].ref,
+                        anaphor=True,
                     )
                 )
-        mentions.sort(key=lambda t: t.start)
+        mentions[earlier:] = sorted(mentions[earlier:], key=lambda t: t.start)
     # Unknown names that the article itself defines as an acronym of a known one, e.g.
     # "Treaty of Intermediate Nuclear Forces" and "INF Treaty", share one reference.
     return sorted(mentions, key=lambda t: t.start)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from sources.ingest.dates import DatePhrase
 from sources.ingest.knowledge import ActorInfo, PositionInfo
 from sources.ingest.lexicon import TITLE_PARTS, TITLE_WORDS
+from sources.ingest.spans import SpanIndex
 
 # Role nouns that can tie a person to one of their stored positions.
 ROLE_NOUNS = {"president", "secretary", "minister", "chancellor", "premier", "spokesman",
@@ -170,12 +171,13 @@ def _phrase_bound(p: DatePhrase) -> Bound | None:
 def _treaty_bounds(result) -> list[Bound]:
     """A past-tense month-day next to a treaty whose known date falls on that month-day."""
     bounds = []
+    treaties = SpanIndex(result.treaty_mentions, lambda m: (m.start, m.end))
     for p in result.phrases:
         if p.year or not (p.month and p.day) or p.tense != "past":
             continue
-        for t in result.treaty_mentions:
+        for t in treaties.starting_in(*p.sentence):
             info = t.ref.info
-            if info is None or not p.sentence[0] <= t.start < p.sentence[1]:
+            if info is None:
                 continue
             facts = [
                 d

@@ -235,11 +235,10 @@ def test_a_failing_article_leaves_nothing_and_the_others_go_through(world, monke
 
     monkeypatch.setattr(pipeline.Writer, "_statement", explode)
     data, err = ingest("minister_interview_tass_style.txt", "ministry_statement_xinhua_style.txt")
-    assert data[0] == {
-        "file": "minister_interview_tass_style.txt",
-        "error": "database_error",
-        "reason": "Nothing was stored for this article: disk full",
-    }
+    assert data[0]["file"] == "minister_interview_tass_style.txt"
+    assert data[0]["error"] == "internal_error"
+    assert "storing this article (RuntimeError: disk full)" in data[0]["reason"]
+    assert "nothing was stored for it" in data[0]["reason"]
     assert data[1]["status"] == "stored"
     assert list(Source.objects.values_list("title", flat=True)) == [
         "Russia open to talks on missile limits: Foreign Ministry"
