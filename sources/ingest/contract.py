@@ -56,6 +56,9 @@ def contract(result: ArticleResult) -> dict:
                 "date": ev.phrase.edtf,
                 "phrase": ev.phrase.text,
                 "confidence": ev.confidence,
+                "event_type": ev.type_name,
+                "title": ev.headline,
+                "existing_event": ev.existing.id if ev.existing else None,
             }
             for ev in result.events
         ],

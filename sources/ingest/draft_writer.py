@@ -23,23 +23,6 @@ from timeline.models import Actor, Event, EventParticipant, EventType, Statement
 
 INGEST_NOTE = "Proposed by the article ingester; check before publishing."
 FALLBACK_EVENT_TYPE = "Unclassified (ingested)"
-# Words in the dated sentence -> the event type name to use if the database has it.
-EVENT_TYPE_CUES = [
-    (r"\bsign(?:ed|s|ing)\b", "Treaty signing"),
-    (r"\bratif", "Ratification or accession"),
-    (r"\b(?:took effect|(?:entered|enter|came) into force)\b", "Entry into force"),
-    (r"\bexten(?:d|sion)", "Treaty extension"),
-    (r"\b(?:expire|expiry|come to an end|cease)", "Treaty expiry"),
-    (r"\bwithdr[ae]w", "Withdrawal"),
-    (r"\bsuspen", "Suspension"),
-    (r"\bsummit\b", "Summit"),
-    (r"\b(?:talks|negotiat|consultations)\b", "Negotiation round"),
-    (r"\b(?:conference|session|assembly)\b", "Conference"),
-    (r"\bnuclear test\b", "Nuclear test"),
-    (r"\b(?:missile|flight) test", "Missile test"),
-    (r"\b(?:accus|violat)", "Accusation"),
-    (r"\b(?:said|statement|address|told|announced|speech)\b", "Statement"),
-]
 
 
 class Writer:
@@ -49,10 +32,16 @@ class Writer:
         self.knowledge = knowledge
         self._event_types = {t.name.lower(): t for t in EventType.objects.all()}
 
-    def event_type(self, sentence: str) -> EventType:
-        for pattern, name in EVENT_TYPE_CUES:
-            if re.search(pattern, sentence, re.IGNORECASE) and name.lower() in self._event_types:
-                return self._event_types[name.lower()]
+    def event_type(self, name: str | None) -> EventType:
+        """The type of that name (added to the vocabulary if the database lacks it)."""
+        if name and name.lower() in self._event_types:
+            return self._event_types[name.lower()]
+        if name:
+            created, _ = EventType.objects.get_or_create(
+                name=name, defaults={"description": "Added by the article ingester."}
+            )
+            self._event_types[name.lower()] = created
+            return created
         fallback = self._event_types.get(FALLBACK_EVENT_TYPE.lower())
         if fallback is None:
             fallback, _ = EventType.objects.get_or_create(
@@ -172,33 +161,40 @@ class Writer:
             self._statement(source, result, draft, treaty_rows, counts)
         for ev in result.events:
             sentence = art.body[ev.start : ev.end]
-            event = Event.objects.create(
-                title=ev.title[:300],
-                summary=sentence,
-                date=ev.phrase.edtf,
-                event_type=self.event_type(sentence),
-                confidence=ev.confidence,
-                status=Status.DRAFT,
-                place_name="",
-            )
-            event.treaties.set(treaty_rows(ev.treaties))
-            for entity in ev.participants:
-                EventParticipant.objects.get_or_create(
-                    event=event, actor=self.actor(entity, counts)
+            if ev.existing is not None:
+                # A happening we already have: the article becomes one more source for it.
+                event = Event.objects.get(pk=ev.existing.id)
+                counts["linked_events"] = counts.get("linked_events", 0) + 1
+            elif ev.proposes_event:
+                event = Event.objects.create(
+                    title=ev.headline[:300],
+                    summary=sentence,
+                    date=ev.phrase.edtf,
+                    event_type=self.event_type(ev.type_name),
+                    confidence=ev.confidence,
+                    status=Status.DRAFT,
+                    place_name="",
                 )
-            Citation.objects.create(
+                event.treaties.set(treaty_rows(ev.treaties))
+                for entity in ev.participants:
+                    EventParticipant.objects.get_or_create(
+                        event=event, actor=self.actor(entity, counts)
+                    )
+                counts["events"] = counts.get("events", 0) + 1
+            else:
+                continue  # a date, not a happening (or told again elsewhere in the article)
+            Citation.objects.get_or_create(
                 source=source,
                 event=event,
                 excerpt=sentence,
                 start=ev.start,
                 end=ev.end,
-                note=f"date phrase: “{ev.phrase.text}”",
+                defaults={"note": f"date phrase: “{ev.phrase.text}”"},
             )
             for s, e in ev.also_cited:
                 Citation.objects.get_or_create(
                     source=source, event=event, excerpt=art.body[s:e], start=s, end=e
                 )
-            counts["events"] = counts.get("events", 0) + 1
         outcome.source_id = source.pk
 
     def _statement(self, source, result, draft: StatementDraft, treaty_rows, counts) -> None:

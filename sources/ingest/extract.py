@@ -24,8 +24,9 @@ from sources.ingest.dates import (
     infer_published,
 )
 from sources.ingest.errors import IngestWarningCode
+from sources.ingest.event_drafts import describe_events
 from sources.ingest.inputs import Metadata
-from sources.ingest.knowledge import Knowledge, OutletInfo
+from sources.ingest.knowledge import EventInfo, Knowledge, OutletInfo
 from sources.ingest.outlets import choose_outlet
 from sources.ingest.paraphrases import find_paraphrases
 from sources.ingest.quote_attribution import attribute, classify
@@ -68,6 +69,21 @@ class EventDraft:
     treaties: list[TreatyRef] = field(default_factory=list)
     participants: list[Entity] = field(default_factory=list)
     also_cited: list[tuple[int, int]] = field(default_factory=list)
+    type_name: str | None = None  # the action's event type; None: no happening
+    headline: str | None = None  # "who does what"; None: too little to propose an event
+    existing: EventInfo | None = None  # the known event it is, if any
+    planned: bool = False  # told in the future tense: a plan, not (yet) a happening
+    action_distance: int = 0
+    merged_into: EventDraft | None = None  # the same happening, told elsewhere in the article
+
+    @property
+    def proposes_event(self) -> bool:
+        return (
+            self.existing is None
+            and self.headline is not None
+            and not self.planned
+            and self.merged_into is None
+        )
 
 
 @dataclass
@@ -363,6 +379,7 @@ def finish(result: ArticleResult, knowledge: Knowledge | None = None) -> None:
         )
         by_date.setdefault((p.edtf, p.in_quote, p.paragraph), events[-1])
     result.events = events
+    describe_events(result, knowledge, people)
 
 
 def _twin(by_date: dict[tuple, EventDraft], p: DatePhrase) -> EventDraft | None:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import Knowledge, TreatyInfo, key
-from sources.ingest.lexicon import MONTH_RE
+from sources.ingest.lexicon import MONTH_RE, WEEKDAY_RE
 
 _HEAD = r"(?:Treaty|treaty|Agreement|Accord|Convention|Protocol|Pact)"
 _CAPWORD = r"(?:[A-Z][\w.’'\-]*|[A-Z0-9]{2,}[\w\-]*)"
@@ -35,10 +35,16 @@ AFTER_HEAD_RE = re.compile(
     rf"(?!{MONTH_RE}\b)(?P<post>{_POSTWORD}(?:\s+(?:(?:of|on|in)\s+(?:the\s+)?|and\s+(?!the\b))?"
     rf"(?!{MONTH_RE}\b|Treaty\b){_POSTWORD})*)(?:\s*\((?P<acr>[A-Z][A-Z0-9\-]{{1,9}})\))?"
 )
+# "the Treaty" refers back, unless a name follows ("the Treaty on Open Skies"); a date
+# after "on" is not a name ("the Treaty on March 4", "the treaty on Friday").
 ANAPHOR_RE = re.compile(
-    r"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b(?!\s+(?:on|of)\s+[A-Z])"
+    rf"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b"
+    rf"(?!\s+(?:on|of)\s+(?!(?:{MONTH_RE}|{WEEKDAY_RE})\b)[A-Z])"
 )
-_DROP_LEAD = {"the", "a", "an", "this", "that", "its", "their", "our", "new"}
+# Words before a name that are not part of it: determiners in any case; adjectives only in
+# lower case ("a new treaty"), since a capitalised one starts the name ("New START").
+_DROP_LEAD = {"the", "a", "an", "this", "that", "its", "their", "our"}
+_DROP_LOWER = {"new", "old", "proposed", "landmark", "historic", "bilateral", "key"}
 _STOP = {"treaty", "agreement", "accord", "convention", "protocol", "pact", "the", "on", "of",
          "between", "and", "for", "in"}  # fmt: skip
 _NOT_TREATY_AFTER = re.compile(
@@ -146,7 +152,7 @@ def choose(hits: list[TreatyInfo], on: dt.date | None) -> TreatyInfo | None:
 def _clean_printed(text: str) -> str:
     text = re.sub(r"(?:’s|'s)$", "", text.strip())
     words = text.split()
-    while words and words[0].lower() in _DROP_LEAD and words[0] != "New":
+    while words and (words[0].lower() in _DROP_LEAD or words[0] in _DROP_LOWER):
         words.pop(0)
     while words and words[0] in _SENTENCE_WORDS:
         words.pop(0)
