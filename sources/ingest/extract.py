@@ -1,8 +1,8 @@
 """One article in, everything the reviewer needs out: no database here.
 
-``analyse`` reads one file; ``link_batch`` relates the articles of a run (same
-story, exact duplicates) and lets a story whose year could not be fixed take
-it from another report of the same story; ``finish`` resolves the dates
+``analyse`` reads one file; ``same_story_links`` relates the articles of a run
+(same story, exact duplicates) and lets a story whose year could not be fixed
+take it from another report of the same story (``adopt_year``); ``finish`` resolves the dates
 (``date_resolution``) and proposes events; ``contract`` (its own module) renders
 DESIGN.md §6.
 """
@@ -31,7 +31,7 @@ from sources.ingest.outlets import choose_outlet
 from sources.ingest.paraphrases import find_paraphrases
 from sources.ingest.quote_attribution import attribute, classify
 from sources.ingest.quote_marks import scan_quotes
-from sources.ingest.similarity import Fingerprint, same_story
+from sources.ingest.similarity import Fingerprint
 from sources.ingest.spans import SpanIndex
 from sources.ingest.speakers import Entity, Resolver
 from sources.ingest.treaties import TreatyMention, TreatyRef, find_treaties
@@ -282,25 +282,6 @@ def _treaty_and_position_evidence(result: ArticleResult, knowledge: Knowledge) -
             }:
                 end = pos.end.year if pos.end else knowledge.today.year
                 ev.position_ranges.append((pos.start.year, end))
-
-
-def link_batch(results: list[ArticleResult]) -> None:
-    """Same story and exact duplicates within one run (earlier files first)."""
-    for i, a in enumerate(results):
-        for b in results[:i]:
-            if a.content_hash == b.content_hash:
-                a.duplicate_of = a.duplicate_of or b.file
-                why = "same text"
-            else:
-                why = same_story(a.fingerprint, b.fingerprint)
-            if why:
-                a.same_story_as.append(b.file)
-                a.same_story_why[b.file] = why
-                b.same_story_as.append(a.file)
-                b.same_story_why[a.file] = why
-    by_file = {r.file: r for r in results}
-    for r in results:
-        adopt_year(r, [by_file[f].published for f in r.same_story_as])
 
 
 def adopt_year(result: ArticleResult, partner_dates: list[dt.date | None]) -> None:
