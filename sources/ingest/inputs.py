@@ -206,11 +206,11 @@ def from_html(name: str, data: bytes) -> ArticleInput:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
-            as_dict=True,
         )
     except (ValueError, TypeError) as exc:
         raise IngestError(IngestErrorCode.NO_BODY, f"The page cannot be parsed: {exc}.") from exc
-    text = (doc or {}).get("text") or ""
+    doc = doc.as_dict() if doc is not None else {}
+    text = doc.get("text") or ""
     if not text.strip():
         raise IngestError(
             IngestErrorCode.NO_BODY,

@@ -195,4 +195,6 @@ BOILERPLATE_RES = [
     )
 ]
 # A photo credit: "Name Surname/OUTLET" at the end of a caption line.
-CREDIT_TAIL_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w.'-]+\s*/\s*[A-Z][\w-]+$")
+CREDIT_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w.'-]+\s*/\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$"
+)
