@@ -27,6 +27,7 @@ from sources.ingest.errors import IngestError, IngestErrorCode
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a saved page with its inline scripts and styles
 MAX_TEXT_CHARS = 1_000_000  # about 150,000 words: ten times the longest feature story
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_PAGE_WORDS = 5  # fewer: a menu or a link list, not an article
 TEXT_SUFFIXES = (".txt",)
 SIDECAR_KEYS = {"url", "outlet", "published", "retrieved", "title"}
 _HTML_START = re.compile(
@@ -211,7 +212,7 @@ def from_html(name: str, data: bytes) -> ArticleInput:
         raise IngestError(IngestErrorCode.NO_BODY, f"The page cannot be parsed: {exc}.") from exc
     doc = doc.as_dict() if doc is not None else {}
     text = doc.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_PAGE_WORDS:
         raise IngestError(
             IngestErrorCode.NO_BODY,
             "No article text found in the page (only navigation, scripts or markup).",

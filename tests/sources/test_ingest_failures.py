@@ -44,9 +44,7 @@ def test_a_fault_in_one_stage_is_that_articles_error(
     name_of,
     stage,
 ):
-    monkeypatch.setattr(
-        pipeline, attribute, _fail_for_bad(getattr(pipeline, attribute), name_of)
-    )
+    monkeypatch.setattr(pipeline, attribute, _fail_for_bad(getattr(pipeline, attribute), name_of))
     data, err = ingest(BAD, GOOD)
     bad, good = data
     assert bad["file"] == BAD
