@@ -94,7 +94,9 @@ ORG_HEADS = {"ministry", "department", "agency", "office", "embassy", "council",
 # Role nouns a person is called by; each maps to the title words it is compatible with.
 TITLE_WORDS = {
     "minister": {"minister"},
-    "diplomat": {"foreign", "minister", "ambassador", "envoy", "secretary", "diplomat"},
+    # Someone whose post is diplomatic: not any minister or secretary (a prime minister is
+    # no diplomat); "state" for a Secretary of State.
+    "diplomat": {"foreign", "ambassador", "envoy", "diplomat", "state"},
     "envoy": {"envoy", "ambassador", "representative"},
     "ambassador": {"ambassador"},
     "president": {"president"},

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from sources.ingest.actor_index import ActorIndex
+from sources.ingest.actor_index import NATIONALITY_RE, ActorIndex
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import ActorInfo, Knowledge, key
 from sources.ingest.lexicon import SPEAKER_NOUNS, TITLE_PARTS, TITLE_WORDS
@@ -68,6 +68,10 @@ def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
     """True/False when the entity's known titles say so; None when it has none."""
     if not entity.titles:
         return None
+    nations = {w.lower() for w in mods.split() if NATIONALITY_RE.fullmatch(w)}
+    known = {w for w in entity.titles if NATIONALITY_RE.fullmatch(w.capitalize())}
+    if nations and known and not nations & known:
+        return False  # "the French foreign minister" is not the one printed as Chinese
     wanted = TITLE_WORDS.get(noun.lower(), {noun.lower()})
     if not wanted:
         return True
@@ -119,8 +123,14 @@ class Resolver:
         actor = self.index.lookup(printed) or self.index.lookup(org_display(printed))
         if actor is None:
             for name, actors in self.index.folded.items():
-                if " " in name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key(printed)):
-                    actor = actors[0]
+                inside = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key(printed))
+                if " " in name and inside:
+                    qualifiers = printed[: len(printed) - len(printed.lstrip())].split()
+                    qualifiers += printed.split()[
+                        : max(0, len(printed.split()) - len(name.split()))
+                    ]
+                    if not self.index.foreign_to(actors[0], qualifiers):
+                        actor = actors[0]
                     break
         if actor is not None:
             return self._entity_for_actor(actor, printed)
@@ -329,13 +339,18 @@ class Resolver:
     def _resolve_title(self, m: Mention, seen: list[Entity], named: SpanIndex):
         for strict in (True, False):
             for entity in reversed(seen):
+                if entity.actor is not None and self.index.foreign_to(
+                    entity.actor, m.title.split()
+                ):
+                    continue  # "the Chinese foreign minister" is not Russia's
                 ok = _compatible(m.noun, m.title, entity)
                 if ok or (not strict and ok is None):
                     entity.titles |= set(re.findall(r"[a-z]+", f"{m.title} {m.noun}".lower()))
                     return entity
             later = named.iter_from(named.first_starting_after(m.start))
             for other in itertools.islice(later, CATAPHORA_REACH):  # named later in the article
-                if other.entity:
+                actor = other.entity.actor if other.entity else None
+                if other.entity and not (actor and self.index.foreign_to(actor, m.title.split())):
                     ok = _compatible(m.noun, m.title, other.entity)
                     if ok or (not strict and ok is None):
                         return other.entity
@@ -374,5 +389,10 @@ class Resolver:
         if not inside:
             return None, None
         rank = {"name": 0, "title": 1, "anaphor": 2, "pronoun": 3, "phrase": 4}
-        best = min(inside, key=lambda m: (rank[m.kind], -(m.end - m.start)))
+        # A named person in the phrase speaks, not the body they speak for ("Chinese
+        # Foreign Ministry spokesperson Hua Lan").
+        best = min(
+            inside,
+            key=lambda m: (rank[m.kind], m.entity.kind != "person", -(m.end - m.start)),
+        )
         return best.entity, best
