@@ -110,6 +110,7 @@ class ArticleResult:
     metadata: Metadata = field(default_factory=Metadata)
     outlet_evidence: str = ""
     raw: bytes | None = None  # the file as received, when it is not the text itself (HTML)
+    pictured: list[dt.date] = field(default_factory=list)  # dates of its photo captions
 
     @property
     def url(self) -> str | None:
@@ -212,6 +213,7 @@ def analyse(
     result.metadata, result.outlet_evidence = meta, outlet_choice.evidence
     today = min(knowledge.today, meta.retrieved) if meta.retrieved else knowledge.today
     pictured = caption_dates(captions or [], article.removed)
+    result.pictured = [d for d in pictured if d <= today]
     # Treaties need a date to choose between namesakes; a first pass uses the dateline.
     published, candidates, reason = infer_published(article, phrases, evidence, today, year_hint)
     result.treaty_mentions = find_treaties(article, knowledge, meta.published or published)
