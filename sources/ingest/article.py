@@ -32,6 +32,20 @@ DATELINE_RE = re.compile(
         \s*(?P<sep>--|[—–\-:]|\.)?\s+(?=\S)""",
     re.VERBOSE,
 )
+# Datelines that print the date after a place in any case, the day before or after the
+# month, and the agency in brackets, slashes or capitals: "Moscow, Feb 2:", "Oslo, 3 March
+# (NTB) -", "Moscow. December 18. INTERFAX -". The date is required in this form: without
+# it a capitalised word and a colon could be anything.
+DATED_DATELINE_RE = re.compile(
+    rf"""^(?P<place>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){{0,2}})[.,]\s+
+        (?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE}))
+        (?:,?\s+(?P<year>\d{{4}}))?\.?\s*
+        (?:\((?P<outlet_paren>[A-Za-z][^()\n]{{0,40}}?)\)
+          |/(?P<outlet_slash>[A-Za-z][\w .\-]{{0,30}})/\.?
+          |(?P<outlet_caps>[A-Z][A-Z.&]{{2,}}(?:\s[A-Z][A-Z.&]{{2,}})?)(?=\s*(?:--|[—–\-:])))?
+        \s*(?P<sep>--|[—–\-:]|(?<=/\.))\s*(?=\S)""",
+    re.VERBOSE,
+)
 BYLINE_RE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}$", re.IGNORECASE)
 _SMALL_WORDS = {"de", "la", "le", "du", "des", "da", "do", "of", "the", "van", "von", "al", "el"}
 
@@ -204,6 +218,10 @@ def parse_article(data: bytes | str) -> ParsedArticle:
         if m and _dateline_ok(m):
             dateline_index, match = i, m
             break
+        m = DATED_DATELINE_RE.match(line.text)
+        if m and (i or len(line.text) > m.end()):
+            dateline_index, match = i, m
+            break
 
     if dateline_index == 0:
         raise IngestError(
@@ -289,12 +307,14 @@ def _dateline_ok(m: re.Match) -> bool:
 
 
 def _read_dateline(article: ParsedArticle, m: re.Match) -> None:
-    article.dateline_place = place_name(m.group("place").strip())
-    outlet = m.group("outlet_paren") or m.group("outlet_slash")
+    g = m.groupdict()
+    article.dateline_place = place_name(g["place"].strip())
+    outlet = g.get("outlet_paren") or g.get("outlet_slash") or g.get("outlet_caps")
     if outlet:
         article.outlet_printed = outlet.strip()
-    if m.group("month"):
-        article.dateline_month = month_number(m.group("month"))
-        article.dateline_day = int(m.group("day"))
-        if m.group("year"):
-            article.dateline_year = int(m.group("year"))
+    month, day = g.get("month") or g.get("month2"), g.get("day") or g.get("day2")
+    if month and day:
+        article.dateline_month = month_number(month)
+        article.dateline_day = int(day)
+        if g.get("year"):
+            article.dateline_year = int(g["year"])
