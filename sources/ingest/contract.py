@@ -56,6 +56,7 @@ def contract(result: ArticleResult) -> dict:
                 "date": ev.phrase.edtf,
                 "phrase": ev.phrase.text,
                 "confidence": ev.confidence,
+                "reason": ev.phrase.basis,
                 "event_type": ev.type_name,
                 "title": ev.headline,
                 "existing_event": ev.existing.id if ev.existing else None,

@@ -107,6 +107,7 @@ class DatePhrase:
     sentence: tuple[int, int] = (0, 0)
     edtf: str | None = None
     first_day: dt.date | None = None
+    basis: str = ""  # why it has that date
 
 
 @dataclass

@@ -264,6 +264,9 @@ def _treaty_and_position_evidence(result: ArticleResult, knowledge: Knowledge) -
             if info is None:
                 continue
             facts = [d for d in [info.signed, info.in_force, info.ends, *info.dates] if d]
+            if info.id is not None:
+                # Known events of that treaty, too ("talks ended on Jan. 15" for a round held).
+                facts += [e.start for e in knowledge.events_about({info.id}, set())]
             ev.anchors += sorted({d.year for d in facts if (d.month, d.day) == (p.month, p.day)})
     for entity in result._resolver.entities.values():
         actor = entity.actor
@@ -312,6 +315,8 @@ def finish(result: ArticleResult, knowledge: Knowledge | None = None) -> None:
     """Resolve every date phrase against the publication date; propose events."""
     reference_year = result.year_hint if result.published is None else None
     resolve(result.phrases, result.published or result.reference, reference_year)
+    for p in result.phrases:
+        p.basis = _basis(p, result)
     body = result.article.body
     mentions = SpanIndex(result.treaty_mentions, lambda m: (m.start, m.end))
     resolver = result._resolver
@@ -363,6 +368,21 @@ def finish(result: ArticleResult, knowledge: Knowledge | None = None) -> None:
         by_date.setdefault((p.edtf, p.in_quote, p.paragraph), events[-1])
     result.events = events
     describe_events(result, knowledge, people)
+
+
+def _basis(p: DatePhrase, result: ArticleResult) -> str:
+    """Why a phrase has the date it has, for the reviewer."""
+    if not p.edtf:
+        return "no date: the year cannot be known"
+    if p.year:
+        return "printed in full"
+    if result.published is not None:
+        return f"counted from the publication date {result.published} ({result.published_reason})"
+    if result.reference is not None:
+        return f"counted from {result.reference}, the date of the photo caption"
+    if result.year_hint:
+        return f"in the year hint {result.year_hint}"
+    return "counted from the dates around it"
 
 
 def _twin(by_date: dict[tuple, EventDraft], p: DatePhrase) -> EventDraft | None:
