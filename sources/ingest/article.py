@@ -100,7 +100,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             ) from exc
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    has_nul = b"\x00" in sample
+    has_nul = b"\x00" in data  # anywhere: no text file has one, and the database takes none
     if has_nul or controls > max(2, len(sample) // 100):
         nul = ", NUL bytes" if has_nul else ""
         raise IngestError(
@@ -196,6 +196,8 @@ def parse_article(data: bytes | str) -> ParsedArticle:
         text, notes = data, []
         if not text.strip():
             raise IngestError(IngestErrorCode.EMPTY_FILE, "The file is empty (no text to ingest).")
+        if "\x00" in text:
+            raise IngestError(IngestErrorCode.BINARY_FILE, "The text has NUL characters.")
     check_text_size(text)
     raw_text = text
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))

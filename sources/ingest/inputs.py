@@ -196,7 +196,7 @@ def from_html(name: str, data: bytes) -> ArticleInput:
 
     if not data.strip():
         raise IngestError(IngestErrorCode.EMPTY_FILE, "The file is empty (no text to ingest).")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise IngestError(
             IngestErrorCode.BINARY_FILE, "The file has NUL bytes; expected an HTML page."
         )

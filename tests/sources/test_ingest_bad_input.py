@@ -61,6 +61,14 @@ MATRIX = [
     ("empty file", write("e.txt", b""), "empty_file", "The file is empty"),
     ("blank lines only", write("b.txt", b"\n \n\t\n"), "empty_file", "The file is empty"),
     ("binary", write("x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIH"), "binary_file", "binary"),
+    (
+        "NUL far into the text",
+        write("l.txt", STORY + b"x" * 9000 + b"\x00 more text\n"),
+        "binary_file",
+        "NUL bytes",
+    ),
+    ("NUL in a page", write("l.html", b"<html><body><p>a\x00b</p></body></html>"), "binary_file",
+     "NUL bytes"),
     ("bad UTF-16", write("u.txt", b"\xff\xfeA\x00\x00\xd8"), "undecodable", "not UTF-16"),
     (
         "no headline",
