@@ -162,6 +162,7 @@ class _Line:
 def _lines(text: str) -> list[_Line]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[_Line] = []
+    parts: list[list[str]] = []  # the pieces of each line, joined once at the end
     blank = True
     for line in raw:
         stripped = " ".join(line.replace("\u00a0", " ").split())
@@ -171,11 +172,14 @@ def _lines(text: str) -> list[_Line]:
                 out[-1].blank_after = True
             continue
         # A hard-wrapped paragraph: the previous line stops mid-sentence and this goes on.
-        if out and not blank and not _is_terminal(out[-1].text) and stripped[0].islower():
-            out[-1].text += " " + stripped
+        if out and not blank and not _is_terminal(parts[-1][-1]) and stripped[0].islower():
+            parts[-1].append(stripped)
             continue
         out.append(_Line(stripped, blank, False))
+        parts.append([stripped])
         blank = False
+    for line, pieces in zip(out, parts, strict=True):
+        line.text = " ".join(pieces)
     if out:
         out[-1].blank_after = True
     return out

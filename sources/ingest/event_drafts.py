@@ -8,17 +8,20 @@ sentence names, and links it to a known event when one fits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from sources.ingest.happenings import find_action, make_title, match_event
 from sources.ingest.knowledge import Knowledge
 from sources.ingest.spans import SpanIndex
 
 SUBJECT_KINDS = ("person", "state", "organisation", "group")
+SUBJECT_REACH = 300  # characters either side of the action's verb
 _JOINED = re.compile(r"^(?:\s*,)?\s+and\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 
 
 def describe_events(result, knowledge: Knowledge | None, people: SpanIndex) -> None:
     body = result.article.body
+    treaties = SpanIndex(result.treaty_mentions, lambda m: (m.start, m.end))
     for ev in result.events:
         s, e = ev.start, ev.end
         sentence = body[s:e]
@@ -27,9 +30,11 @@ def describe_events(result, knowledge: Knowledge | None, people: SpanIndex) -> N
             continue
         ev.type_name, ev.action_distance = action.type_name, action.distance
         cue_at = s + action.start
+        # The doers of an action stand near its verb; a window keeps run-on text linear.
+        near = (max(s, s + action.start - SUBJECT_REACH), min(e, s + action.end + SUBJECT_REACH))
         in_sentence = [
             m
-            for m in people.starting_in(s, e)
+            for m in people.starting_in(*near)
             if m.entity is not None and m.entity.actor is not None
             and m.entity.kind in SUBJECT_KINDS
         ]  # fmt: skip
@@ -40,7 +45,7 @@ def describe_events(result, knowledge: Knowledge | None, people: SpanIndex) -> N
             body, _heads(body, after if passive or not before else list(reversed(before)))
         )
         others = [m.entity for m in after if m.entity not in subjects]
-        treaty = _nearest_treaty(result, ev, cue_at)
+        treaty = _nearest_treaty(treaties, ev, near, cue_at)
         ev.headline = make_title(
             action.type_name,
             [x.display for x in subjects],
@@ -94,11 +99,11 @@ def _subjects(body: str, nearest_first: list) -> list:
     return people or chosen
 
 
-def _nearest_treaty(result, ev, at: int) -> str | None:
+def _nearest_treaty(treaties: SpanIndex, ev, near: tuple[int, int], at: int) -> str | None:
     if not ev.treaties:
         return None
     keys = {t.key for t in ev.treaties}
-    near = [m for m in result.treaty_mentions if m.ref.key in keys and ev.start <= m.start < ev.end]
+    near = [m for m in treaties.starting_in(*near) if m.ref.key in keys]
     if not near:
         return ev.treaties[0].display
     return min(near, key=lambda m: abs(m.start - at)).ref.display
@@ -110,11 +115,17 @@ _TITLE_GAP = re.compile(r"^\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$")
 def _heads(body: str, mentions: list) -> list:
     """Without the states and bodies that only qualify a person ("US" in "US Secretary of
     State Mike Pompeo")."""
-    people = [m for m in mentions if m.entity.kind == "person"]
+    people = sorted((m.start, n) for n, m in enumerate(mentions) if m.entity.kind == "person")
+    starts = [start for start, _ in people]
     out = []
     for m in mentions:
-        qualifies = m.entity.kind != "person" and any(
-            p.start >= m.end and _TITLE_GAP.match(body[m.end : p.start]) for p in people
+        # Only the person right after it can be the one it qualifies.
+        i = bisect_left(starts, m.end)
+        after = mentions[people[i][1]] if i < len(people) else None
+        qualifies = (
+            m.entity.kind != "person"
+            and after is not None
+            and bool(_TITLE_GAP.match(body[m.end : after.start]))
         )
         if not qualifies:
             out.append(m)

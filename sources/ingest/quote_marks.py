@@ -8,8 +8,9 @@ the start of the next) and may be split by its attribution ("…," he said.
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from sources.ingest.article import ParsedArticle
@@ -293,14 +294,36 @@ def _para_span(article: ParsedArticle, index: int) -> tuple[int, int]:
     return para.start, para.end + 1
 
 
-def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Sentences of a (masked) paragraph as (start, end) offsets within it."""
+def sentence_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Sentences of a (masked) paragraph as (start, end) offsets within it.
+
+    Cached: attribution asks for the sentences of a paragraph once per quote in it."""
+    return _sentence_spans(text, start)[0]
+
+
+def sentence_at(text: str, start: int, pos: int, *, end_inclusive: bool = False):
+    """The (start, end) of the sentence holding offset ``pos``, or None."""
+    spans, starts = _sentence_spans(text, start)
+    i = bisect_right(starts, pos) - 1
+    for k in (i, i - 1) if end_inclusive else (i,):
+        if 0 <= k < len(spans):
+            s, e = spans[k]
+            if s <= pos < e or (end_inclusive and s <= pos <= e):
+                return s, e
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'A-Z0-9(\[]|\s*$)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_spans(text: str, start: int) -> tuple[tuple, list[int]]:
     spans = []
     s = start
-    for m in re.finditer(r"[.!?]+[\"”’']*(?=\s+[\"“‘'A-Z0-9(\[]|\s*$)", text):
-        if m.start() < start:
-            continue
-        word = re.search(r"([\w.]+)$", text[s : m.start()])
+    for m in _SENTENCE_END.finditer(text, start):
+        # Only the word before the mark matters (an abbreviation?): look back a little.
+        word = _LAST_WORD.search(text, max(s, m.start() - 40), m.start())
         token = word.group(1).lower() if word else ""
         if m.group(0).startswith(".") and (
             token in ABBREVIATIONS
@@ -314,4 +337,4 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
             s += 1
     if s < len(text) and text[s:].strip():
         spans.append((s, len(text)))
-    return spans
+    return tuple(spans), [a for a, _ in spans]

@@ -64,3 +64,24 @@ class SpanIndex(Generic[T]):
     def iter_from(self, position: int):
         for i in range(position, len(self._items)):
             yield self._items[i]
+
+
+class Disjoint:
+    """Non-overlapping spans taken so far, for "is this range still free?" in log time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s, e in spans:
+            self.add(s, e)
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, start)
+        if i and self._ends[i - 1] > start:
+            return False
+        return not (i < len(self._starts) and self._starts[i] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)

@@ -32,7 +32,7 @@ from sources.ingest.mention_patterns import (
     TITLE_ONLY_RE,
     org_display,
 )
-from sources.ingest.spans import SpanIndex
+from sources.ingest.spans import Disjoint, SpanIndex
 
 # How many people named later a title may point forward to ("the minister … Ms Berg said").
 CATAPHORA_REACH = 20
@@ -149,10 +149,9 @@ class Resolver:
                 continue
             text = self.masked[index]
             base = para.start
-            taken: list[tuple[int, int]] = [(0, para.skip)]
-
-            def free(s: int, e: int, taken=taken) -> bool:
-                return all(e <= a or s >= b for a, b in taken)
+            taken = Disjoint([(0, para.skip)] if para.skip else [])
+            free = taken.free
+            first_of_paragraph = len(found)
 
             for s, e, actor in self.index.find(text):
                 if free(s, e):
@@ -166,7 +165,10 @@ class Resolver:
                             self._entity_for_actor(actor, text[s:e]),
                         )
                     )
-                    taken.append((s, e))
+                    taken.add(s, e)
+            by_start: dict[int, list[Mention]] = {}
+            for mention in found[first_of_paragraph:]:
+                by_start.setdefault(mention.start, []).append(mention)
             for m in PERSON_TITLED_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
                 left = TITLE_LEFT_RE.search(text, max(0, m.start() - 60), m.start())
@@ -176,20 +178,21 @@ class Resolver:
                 title = " ".join(mods) + " " + text[m.start() : s]
                 if not free(s, e):
                     # A known name: still learn the title it carries.
-                    for mention in found:
-                        if mention.start == base + s and mention.entity is not None:
+                    for mention in by_start.get(base + s, ()):
+                        if mention.entity is not None:
                             mention.entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
                     continue
                 entity = self._entity_for_person(m.group("name"))
                 entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
                 found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
-                taken.append((s, e))
+                by_start.setdefault(base + s, []).append(found[-1])
+                taken.add(s, e)
             for m in PERSON_CUE_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
                 if free(s, e) and not re.search(ORG_HEAD_ALT, m.group("name"), re.IGNORECASE):
                     entity = self._entity_for_person(m.group("name"))
                     found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
-                    taken.append((s, e))
+                    taken.add(s, e)
             for m in ORG_RE.finditer(text):
                 s, e = m.start("org"), m.end("org")
                 if free(s, e):
@@ -202,7 +205,7 @@ class Resolver:
                             self._entity_for_org(m.group("org")),
                         )
                     )
-                    taken.append((s, e))
+                    taken.add(s, e)
             for rx in (TITLE_ONLY_RE, TITLE_CAPS_ONLY_RE):
                 for m in rx.finditer(text):
                     if free(m.start(), m.end()) and self._title_mods_ok(m.group("mods")):
@@ -216,7 +219,7 @@ class Resolver:
                                 noun=m.group("noun"),
                             )
                         )
-                        taken.append((m.start(), m.end()))
+                        taken.add(m.start(), m.end())
             for m in ANAPHOR_RE.finditer(text):
                 if free(m.start(), m.end()):
                     found.append(
@@ -228,7 +231,7 @@ class Resolver:
                             noun=m.group("noun").lower(),
                         )
                     )
-                    taken.append((m.start(), m.end()))
+                    taken.add(m.start(), m.end())
         by_span = SpanIndex(found, lambda m: (m.start, m.end))
         extras: list[Mention] = []  # added below, in order of start
         reach: list[int] = []

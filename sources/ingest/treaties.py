@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import Knowledge, TreatyInfo, key
 from sources.ingest.lexicon import MONTH_RE, WEEKDAY_RE
+from sources.ingest.spans import Disjoint
 
 _HEAD = r"(?:Treaty|treaty|Agreement|Accord|Convention|Protocol|Pact)"
 _CAPWORD = r"(?:[A-Z][\w.’'\-]*|[A-Z0-9]{2,}[\w\-]*)"
@@ -197,16 +198,18 @@ def find_treaties(
     for para in article.analysable():
         text, base = para.text, para.start
         earlier = len(mentions)  # mentions of the paragraphs before, already in order
-        taken: list[tuple[int, int]] = [(0, para.skip)]
+        taken = Disjoint([(0, para.skip)] if para.skip else [])
         for m in AFTER_HEAD_RE.finditer(text):
+            if not taken.free(m.start(), m.end()):
+                continue
             printed = " ".join(text[m.start() : m.end("post")].split())
             if m.group("prep") == "of" and m.group("post").split()[0] in ("Friendship",):
                 continue
             ref = ref_for(printed, m.group("acr"))
             mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
         for m in BEFORE_HEAD_RE.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            if not taken.free(m.start(), m.end()):
                 continue
             pre = m.group("pre")
             expansion = None
@@ -225,21 +228,21 @@ def find_treaties(
                 continue
             ref = ref_for(printed, acronym, expansion)
             mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
         if index.acronym_re is not None:
             for m in index.acronym_re.finditer(text):
-                if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                if not taken.free(m.start(), m.end()):
                     continue
                 if _NOT_TREATY_AFTER.match(text[m.end() :]):
                     continue
                 ref = ref_for(m.group(0), m.group(0))
                 mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
         mentions[earlier:] = sorted(mentions[earlier:], key=lambda t: t.start)
         named = len(mentions)
         starts = [t.start for t in mentions]
         for m in ANAPHOR_RE.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            if not taken.free(m.start(), m.end()):
                 continue
             before = bisect_left(starts, base + m.start(), 0, named)
             if before:
