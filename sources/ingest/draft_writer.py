@@ -138,7 +138,7 @@ class Writer:
             language="en",
             body=art.body,
             raw_text=raw_text(result),
-            retrieved_at=timezone.now(),
+            retrieved_at=retrieved_at(result),
             status=Status.DRAFT,
         )
         if outcome.duplicate_of_source:
@@ -269,3 +269,11 @@ def raw_text(result: ArticleResult) -> str:
     if result.raw is None:
         return result.article.raw_text.replace("\x00", "")
     return result.raw.decode("utf-8", "replace").replace("\x00", "")
+
+
+def retrieved_at(result: ArticleResult) -> dt.datetime:
+    """When the page was saved, if the sidecar says so (noon UTC of that day), else now."""
+    day = result.metadata.retrieved
+    if day is None:
+        return timezone.now()
+    return dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)

@@ -212,3 +212,13 @@ def test_a_stored_address_is_not_taken_twice(world, tmp_path):  # noqa: F811
     assert item["status"] == "stored"
     assert Source.objects.get(pk=item["source_id"]).url is None
     assert [w["code"] for w in item["warnings"] if w["code"] == "url_in_use"] == ["url_in_use"]
+
+
+def test_the_retrieval_day_of_a_sidecar_bounds_undated_statements(world, tmp_path):  # noqa: F811
+    shutil.copy(ARTICLES / "undated_minister_remarks.txt", tmp_path / "remarks.txt")
+    (tmp_path / "remarks.json").write_text('{"retrieved": "2019-06-30"}')
+    data, _ = ingest(str(tmp_path / "remarks.txt"))
+    source = Source.objects.get(pk=data[0]["source_id"])
+    assert source.retrieved_at.date() == dt.date(2019, 6, 30)
+    ranges = set(source.citations.exclude(statement=None).values_list("statement__date", flat=True))
+    assert ranges and all(r.endswith("/2019-06-30") for r in ranges)
