@@ -5,8 +5,9 @@ Builds articles of our own sentences (quotes, speakers, dates, treaties in every
 paragraph) of 125 KB up to the size cap and times ``analyse`` + ``finish``. Before the
 span indexes, 1 MB took 25 s and 4 MB 233 s (paragraphs x quotes in ``quote_marks._mask``
 and in half a dozen other places). The check: doubling the size at most about doubles
-the time (a quadratic step would quadruple it), and the cap's worth of text stays
-under a minute on a loaded machine.
+the time (a quadratic step would quadruple it), for articles with paragraphs, without
+paragraph breaks and without sentence stops; the cap's worth of text stays under a
+minute on a loaded machine.
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ def article(size: int) -> str:
 
 
 def one_paragraph(size: int) -> str:
-    """No paragraph breaks at all (a text pasted from a PDF)."""
-    return article(size).replace("\n\n", " ")
+    """No paragraph breaks under the headline (a text pasted from a PDF)."""
+    headline, _, rest = article(size).partition("\n\n")
+    return headline + "\n\n" + rest.replace("\n\n", " ")
 
 
 def one_sentence(size: int) -> str:
@@ -72,12 +74,11 @@ def seconds(text: str, world) -> float:
 def test_analysis_time_grows_linearly_with_size(shape):
     world = knowledge()
     sizes = [MAX_TEXT_CHARS // 8, MAX_TEXT_CHARS // 4, MAX_TEXT_CHARS // 2, MAX_TEXT_CHARS - 1000]
-    timings = [min(seconds(shape(s), world) for _ in range(2)) for s in sizes]
+    timings = [min(seconds(shape(s), world) for _ in range(3)) for s in sizes]
     print(shape.__name__)
     for size, took in zip(sizes, timings, strict=True):
         print(f"{size:>9,} chars: {took:6.2f} s ({size / took / 1000:,.0f} k chars/s)")
-    for (a, ta), (b, tb) in zip(
-        zip(sizes, timings, strict=True), zip(sizes[1:], timings[1:], strict=True), strict=False
-    ):
-        assert tb / ta < 2.8 * (b / a) / 2, f"{a:,} -> {b:,} chars: {ta:.2f} s -> {tb:.2f} s"
+    # Eight times the text: at most about eight times the time (quadratic would be 64).
+    growth, work = timings[-1] / timings[0], sizes[-1] / sizes[0]
+    assert growth < 1.6 * work, f"{work:.0f}x the text took {growth:.1f}x the time"
     assert timings[-1] < 60
