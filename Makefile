@@ -17,7 +17,7 @@ help:
 	@echo "make lint         ruff check + format check + makemigrations --check"
 	@echo "make bench        benchmarks (not part of CI)"
 	@echo "make fuzz         fuzz /graphql/ with 30,000 generated documents (CI runs ~1,000)"
-	@echo "make eval-ingest  score the ingester on $(SEEDS)"
+	@echo "make eval-ingest  score the ingester on $(SEEDS), then summarise the drafts a real run leaves"
 
 venv: $(STAMP)
 
@@ -80,6 +80,7 @@ eval-ingest: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) ingest_articles --dry-run --json --no-progress $(SEEDS)/*.txt > .eval-ingest.json
 	$(PY) ../shared/eval/score_ingest.py $(SEEDS)/gold.json .eval-ingest.json
+	$(MANAGE) ingest_drafts_summary $(SEEDS)/*.txt
 
 clean-db:
 	rm -rf .pgdata

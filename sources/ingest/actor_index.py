@@ -6,11 +6,17 @@ import re
 
 from sources.ingest.knowledge import ActorInfo, Knowledge, key
 
+# A nationality adjective or a capitalised place word that can qualify a body or a post
+# ("Chinese Foreign Ministry", "the French foreign minister", "US State Department").
+NATIONALITY_RE = re.compile(r"[A-Z][a-z.]+(?:an|ese|ish|i|ch)|[A-Z]{2,3}|[A-Z]\.[A-Z]\.")
+_QUALIFIER_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s+){1,2})$")
+
 
 class ActorIndex:
     """Names, aliases and surnames of known actors, for matching in text."""
 
     def __init__(self, knowledge: Knowledge):
+        self.by_id = {a.id: a for a in knowledge.actors if a.id is not None}
         self.exact: dict[str, list[ActorInfo]] = {}
         self.folded: dict[str, list[ActorInfo]] = {}
         self.surname: dict[str, list[ActorInfo]] = {}
@@ -58,5 +64,41 @@ class ActorIndex:
                 continue
             for m in rx.finditer(text):
                 actor = self.lookup(m.group(0))
-                if actor is not None:
-                    yield m.start(), m.end(), actor
+                if actor is None:
+                    continue
+                before = _QUALIFIER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if before and self.foreign_to(actor, before.group(1).split()):
+                    continue  # "Chinese Foreign Ministry" is not Russia's "Foreign Ministry"
+                yield m.start(), m.end(), actor
+
+    def country_names(self, actor: ActorInfo) -> list[str]:
+        """Names of the state an actor belongs to: itself, its parent, or (for a person) the
+        parents of the bodies of their posts."""
+        if actor.kind == "state":
+            return actor.names()
+        names: list[str] = []
+        parent = self.by_id.get(actor.parent_id)
+        if parent is not None:
+            names += self.country_names(parent) if parent is not actor else []
+        for pos in actor.positions:
+            body = self.lookup(pos.organisation)
+            if body is not None and body is not actor:
+                names += self.country_names(body)
+            names.append(pos.organisation)
+        return names
+
+    def foreign_to(self, actor: ActorInfo, words: list[str]) -> bool:
+        """Whether a qualifier printed before an actor's name ("Chinese", "French") names
+        another country than the actor's. Unknown country: no conflict can be shown."""
+        qualifiers = [w for w in words if NATIONALITY_RE.fullmatch(w.strip(".,"))]
+        if not qualifiers:
+            return False
+        countries = self.country_names(actor)
+        if not countries:
+            return False
+        stems = {w[:4].lower() for name in countries for w in name.split() if len(w) >= 4}
+        stems |= {name.replace(".", "").lower() for name in countries if len(name) <= 4}
+        return not any(
+            q.strip(".,")[:4].lower() in stems or q.replace(".", "").lower() in stems
+            for q in qualifiers
+        )

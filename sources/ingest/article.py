@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from sources.ingest.errors import IngestError, IngestErrorCode, IngestWarningCode
+from sources.ingest.inputs import check_text_size
 from sources.ingest.lexicon import BOILERPLATE_RES, CREDIT_TAIL_RE, MONTH_RE, month_number
 
 PARAGRAPH_SEP = "\n\n"
@@ -29,6 +30,20 @@ DATELINE_RE = re.compile(
         (?:\((?P<outlet_paren>[A-Za-z][^()\n]{{0,40}}?)\)
           |/(?P<outlet_slash>[A-Za-z][\w .\-]{{0,30}})/\.?)?
         \s*(?P<sep>--|[—–\-:]|\.)?\s+(?=\S)""",
+    re.VERBOSE,
+)
+# Datelines that print the date after a place in any case, the day before or after the
+# month, and the agency in brackets, slashes or capitals: "Moscow, Feb 2:", "Oslo, 3 March
+# (NTB) -", "Moscow. December 18. INTERFAX -". The date is required in this form: without
+# it a capitalised word and a colon could be anything.
+DATED_DATELINE_RE = re.compile(
+    rf"""^(?P<place>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){{0,2}})[.,]\s+
+        (?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE}))
+        (?:,?\s+(?P<year>\d{{4}}))?\.?\s*
+        (?:\((?P<outlet_paren>[A-Za-z][^()\n]{{0,40}}?)\)
+          |/(?P<outlet_slash>[A-Za-z][\w .\-]{{0,30}})/\.?
+          |(?P<outlet_caps>[A-Z][A-Z.&]{{2,}}(?:\s[A-Z][A-Z.&]{{2,}})?)(?=\s*(?:--|[—–\-:])))?
+        \s*(?P<sep>--|[—–\-:]|(?<=/\.))\s*(?=\S)""",
     re.VERBOSE,
 )
 BYLINE_RE = re.compile(r"^(?:by|from)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}$", re.IGNORECASE)
@@ -85,7 +100,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             ) from exc
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    has_nul = b"\x00" in sample
+    has_nul = b"\x00" in data  # anywhere: no text file has one, and the database takes none
     if has_nul or controls > max(2, len(sample) // 100):
         nul = ", NUL bytes" if has_nul else ""
         raise IngestError(
@@ -147,6 +162,7 @@ class _Line:
 def _lines(text: str) -> list[_Line]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[_Line] = []
+    parts: list[list[str]] = []  # the pieces of each line, joined once at the end
     blank = True
     for line in raw:
         stripped = " ".join(line.replace("\u00a0", " ").split())
@@ -156,11 +172,14 @@ def _lines(text: str) -> list[_Line]:
                 out[-1].blank_after = True
             continue
         # A hard-wrapped paragraph: the previous line stops mid-sentence and this goes on.
-        if out and not blank and not _is_terminal(out[-1].text) and stripped[0].islower():
-            out[-1].text += " " + stripped
+        if out and not blank and not _is_terminal(parts[-1][-1]) and stripped[0].islower():
+            parts[-1].append(stripped)
             continue
         out.append(_Line(stripped, blank, False))
+        parts.append([stripped])
         blank = False
+    for line, pieces in zip(out, parts, strict=True):
+        line.text = " ".join(pieces)
     if out:
         out[-1].blank_after = True
     return out
@@ -181,6 +200,9 @@ def parse_article(data: bytes | str) -> ParsedArticle:
         text, notes = data, []
         if not text.strip():
             raise IngestError(IngestErrorCode.EMPTY_FILE, "The file is empty (no text to ingest).")
+        if "\x00" in text:
+            raise IngestError(IngestErrorCode.BINARY_FILE, "The text has NUL characters.")
+    check_text_size(text)
     raw_text = text
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     lines = _lines(text)
@@ -200,6 +222,10 @@ def parse_article(data: bytes | str) -> ParsedArticle:
     for i, line in enumerate(kept[:12]):
         m = DATELINE_RE.match(line.text)
         if m and _dateline_ok(m):
+            dateline_index, match = i, m
+            break
+        m = DATED_DATELINE_RE.match(line.text)
+        if m and (i or len(line.text) > m.end()):
             dateline_index, match = i, m
             break
 
@@ -287,12 +313,14 @@ def _dateline_ok(m: re.Match) -> bool:
 
 
 def _read_dateline(article: ParsedArticle, m: re.Match) -> None:
-    article.dateline_place = place_name(m.group("place").strip())
-    outlet = m.group("outlet_paren") or m.group("outlet_slash")
+    g = m.groupdict()
+    article.dateline_place = place_name(g["place"].strip())
+    outlet = g.get("outlet_paren") or g.get("outlet_slash") or g.get("outlet_caps")
     if outlet:
         article.outlet_printed = outlet.strip()
-    if m.group("month"):
-        article.dateline_month = month_number(m.group("month"))
-        article.dateline_day = int(m.group("day"))
-        if m.group("year"):
-            article.dateline_year = int(m.group("year"))
+    month, day = g.get("month") or g.get("month2"), g.get("day") or g.get("day2")
+    if month and day:
+        article.dateline_month = month_number(month)
+        article.dateline_day = int(day)
+        if g.get("year"):
+            article.dateline_year = int(g["year"])

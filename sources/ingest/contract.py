@@ -12,8 +12,12 @@ def contract(result: ArticleResult) -> dict:
         "file": result.file,
         "headline": art.headline,
         "outlet": result.outlet_name,
+        "new_outlet": result.outlet is None and result.outlet_name is not None,
+        "outlet_evidence": result.outlet_evidence,
+        "url": result.url,
         "dateline_place": art.dateline_place,
         "published": result.published_edtf,
+        "published_reason": result.published_reason,
         "quotes": [
             {
                 "speaker": s.speaker_name,
@@ -52,6 +56,10 @@ def contract(result: ArticleResult) -> dict:
                 "date": ev.phrase.edtf,
                 "phrase": ev.phrase.text,
                 "confidence": ev.confidence,
+                "reason": ev.phrase.basis,
+                "event_type": ev.type_name,
+                "title": ev.headline,
+                "existing_event": ev.existing.id if ev.existing else None,
             }
             for ev in result.events
         ],

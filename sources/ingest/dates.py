@@ -27,6 +27,7 @@ from sources.ingest.lexicon import (
     WEEKDAYS,
     month_number,
 )
+from sources.ingest.spans import Disjoint, SpanIndex
 
 _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -106,6 +107,7 @@ class DatePhrase:
     sentence: tuple[int, int] = (0, 0)
     edtf: str | None = None
     first_day: dt.date | None = None
+    basis: str = ""  # why it has that date
 
 
 @dataclass
@@ -132,8 +134,9 @@ def _marker(word: str) -> str | None:
 
 
 def tense_of(sentence: str, start: int, end: int, back: int = 8, ahead: int = 5) -> str:
-    before = _tokens_with_pos(sentence[:start])[-back:]
-    after = _tokens_with_pos(sentence[end:])[:ahead]
+    # A few words either side decide; a window keeps a run-on sentence from costing more.
+    before = _tokens_with_pos(sentence[max(0, start - 200) : start])[-back:]
+    after = _tokens_with_pos(sentence[end : end + 200])[:ahead]
     best: tuple[int, str] | None = None
     for dist, (word, _) in enumerate(reversed(before)):
         mark = _marker(word)
@@ -149,36 +152,53 @@ def tense_of(sentence: str, start: int, end: int, back: int = 8, ahead: int = 5)
     return best[1] if best else "none"
 
 
-def _sentences(text: str, skip: int) -> list[tuple[int, int]]:
-    from sources.ingest.quote_marks import sentence_spans
+def _sentence_at(text: str, skip: int, pos: int) -> tuple[int, int] | None:
+    from sources.ingest.quote_marks import sentence_at
 
-    return sentence_spans(text, skip)
+    return sentence_at(text, skip, pos)
+
+
+# Past this, a "sentence" is text without stops (a list, a table, a bad conversion): a
+# date's context is then the words around it, which keeps the work per date bounded.
+LONGEST_SENTENCE = 800
+
+
+def _clip(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    half = LONGEST_SENTENCE // 2
+    lo, hi = max(s, start - half), min(e, end + half)
+    if lo > s:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < e:
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return lo, hi
 
 
 def find_dates(article: ParsedArticle, quote_spans: list[tuple[int, int]]) -> list[DatePhrase]:
+    quotes = SpanIndex(quote_spans, lambda span: span)
     found: list[DatePhrase] = []
     for index, para in enumerate(article.paragraphs):
         if para.kind not in ("lead", "body"):
             continue
         text = para.text
-        taken: list[tuple[int, int]] = [(0, para.skip)]
-        sentences = _sentences(text, para.skip)
+        taken = Disjoint([(0, para.skip)] if para.skip else [])
         for kind, rx in PATTERNS:
             for m in rx.finditer(text):
-                if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                if not taken.free(m.start(), m.end()):
                     continue
                 phrase = _phrase(kind, m)
                 if phrase is None:
                     continue
-                taken.append((m.start(), m.end()))
-                s, e = next(
-                    ((s, e) for s, e in sentences if s <= m.start() < e), (para.skip, len(text))
-                )
+                taken.add(m.start(), m.end())
+                s, e = _sentence_at(text, para.skip, m.start()) or (para.skip, len(text))
+                if e - s > LONGEST_SENTENCE:
+                    s, e = _clip(text, s, e, m.start(), m.end())
                 phrase.start, phrase.end = para.start + m.start(), para.start + m.end()
                 phrase.text, phrase.paragraph = m.group(0), index
                 phrase.sentence = (para.start + s, para.start + e)
                 phrase.tense = tense_of(text[s:e], m.start() - s, m.end() - s)
-                phrase.in_quote = any(a <= phrase.start < b for a, b in quote_spans)
+                phrase.in_quote = bool(quotes.containing(phrase.start))
                 found.append(phrase)
     found.sort(key=lambda p: p.start)
     return found

@@ -24,23 +24,6 @@ from timeline.models import Actor, Event, EventParticipant, EventType, Statement
 
 INGEST_NOTE = "Proposed by the article ingester; check before publishing."
 FALLBACK_EVENT_TYPE = "Unclassified (ingested)"
-# Words in the dated sentence -> the event type name to use if the database has it.
-EVENT_TYPE_CUES = [
-    (r"\bsign(?:ed|s|ing)\b", "Treaty signing"),
-    (r"\bratif", "Ratification or accession"),
-    (r"\b(?:took effect|(?:entered|enter|came) into force)\b", "Entry into force"),
-    (r"\bexten(?:d|sion)", "Treaty extension"),
-    (r"\b(?:expire|expiry|come to an end|cease)", "Treaty expiry"),
-    (r"\bwithdr[ae]w", "Withdrawal"),
-    (r"\bsuspen", "Suspension"),
-    (r"\bsummit\b", "Summit"),
-    (r"\b(?:talks|negotiat|consultations)\b", "Negotiation round"),
-    (r"\b(?:conference|session|assembly)\b", "Conference"),
-    (r"\bnuclear test\b", "Nuclear test"),
-    (r"\b(?:missile|flight) test", "Missile test"),
-    (r"\b(?:accus|violat)", "Accusation"),
-    (r"\b(?:said|statement|address|told|announced|speech)\b", "Statement"),
-]
 
 
 class Writer:
@@ -50,10 +33,16 @@ class Writer:
         self.knowledge = knowledge
         self._event_types = {t.name.lower(): t for t in EventType.objects.all()}
 
-    def event_type(self, sentence: str) -> EventType:
-        for pattern, name in EVENT_TYPE_CUES:
-            if re.search(pattern, sentence, re.IGNORECASE) and name.lower() in self._event_types:
-                return self._event_types[name.lower()]
+    def event_type(self, name: str | None) -> EventType:
+        """The type of that name (added to the vocabulary if the database lacks it)."""
+        if name and name.lower() in self._event_types:
+            return self._event_types[name.lower()]
+        if name:
+            created, _ = services.get_or_create(
+                EventType, name=name, defaults={"description": "Added by the article ingester."}
+            )
+            self._event_types[name.lower()] = created
+            return created
         fallback = self._event_types.get(FALLBACK_EVENT_TYPE.lower())
         if fallback is None:
             fallback, _ = services.get_or_create(
@@ -113,20 +102,46 @@ class Writer:
             counts["new_treaties"] = counts.get("new_treaties", 0) + 1
         return treaty
 
+    def outlet(self, result: ArticleResult, counts: dict) -> Outlet | None:
+        if result.outlet is not None:
+            return Outlet.objects.get(pk=result.outlet.id)
+        name = (result.outlet_name or "").strip()[:200]
+        if not name:
+            return None
+        outlet = Outlet.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).first()
+        if outlet is None:
+            outlet = services.create(Outlet, name=name)
+            counts["new_outlets"] = counts.get("new_outlets", 0) + 1
+        return outlet
+
+    def free_url(self, result: ArticleResult) -> str | None:
+        """The page's address, unless another source already has it (then a warning)."""
+        url = (result.url or "")[:1000] or None
+        if url and Source.objects.filter(url=url).exists():
+            _warn_once(
+                result,
+                IngestWarningCode.URL_IN_USE,
+                f"Another source already has the address {url}; this one was stored "
+                "without it (an updated version of the page?).",
+            )
+            return None
+        return url
+
     def store(self, outcome: Outcome, sources_by_file: dict[str, int]) -> None:
         result = outcome.result
         art = result.article
         counts = outcome.counts
-        outlet = Outlet.objects.get(pk=result.outlet.id) if result.outlet else None
+        outlet = self.outlet(result, counts)
         source = Source(
             outlet=outlet,
             title=art.headline[:500],
+            url=self.free_url(result),
             published=result.published_edtf or "",
             dateline_place=(art.dateline_place or "")[:200],
             language="en",
             body=art.body,
-            raw_text=art.raw_text,
-            retrieved_at=timezone.now(),
+            raw_text=raw_text(result),
+            retrieved_at=retrieved_at(result),
             status=Status.DRAFT,
         )
         if outcome.duplicate_of_source:
@@ -149,35 +164,42 @@ class Writer:
             self._statement(source, result, draft, treaty_rows, counts)
         for ev in result.events:
             sentence = art.body[ev.start : ev.end]
-            event = services.create(
-                Event,
-                title=ev.title[:300],
-                summary=sentence,
-                date=ev.phrase.edtf,
-                event_type=self.event_type(sentence),
-                confidence=ev.confidence,
-                status=Status.DRAFT,
-                place_name="",
-            )
-            services.link(event, "treaties", treaty_rows(ev.treaties))
-            for entity in ev.participants:
-                services.get_or_create(
-                    EventParticipant, event=event, actor=self.actor(entity, counts)
+            if ev.existing is not None:
+                # A happening we already have: the article becomes one more source for it.
+                event = Event.objects.get(pk=ev.existing.id)
+                counts["linked_events"] = counts.get("linked_events", 0) + 1
+            elif ev.proposes_event:
+                event = services.create(
+                    Event,
+                    title=ev.headline[:300],
+                    summary=sentence,
+                    date=ev.phrase.edtf,
+                    event_type=self.event_type(ev.type_name),
+                    confidence=ev.confidence,
+                    status=Status.DRAFT,
+                    place_name="",
                 )
-            services.create(
+                services.link(event, "treaties", treaty_rows(ev.treaties))
+                for entity in ev.participants:
+                    services.get_or_create(
+                        EventParticipant, event=event, actor=self.actor(entity, counts)
+                    )
+                counts["events"] = counts.get("events", 0) + 1
+            else:
+                continue  # a date, not a happening (or told again elsewhere in the article)
+            services.get_or_create(
                 Citation,
                 source=source,
                 event=event,
                 excerpt=sentence,
                 start=ev.start,
                 end=ev.end,
-                note=f"date phrase: “{ev.phrase.text}”",
+                defaults={"note": f"date phrase: “{ev.phrase.text}”"},
             )
             for s, e in ev.also_cited:
                 services.get_or_create(
                     Citation, source=source, event=event, excerpt=art.body[s:e], start=s, end=e
                 )
-            counts["events"] = counts.get("events", 0) + 1
         outcome.source_id = source.pk
 
     def _statement(self, source, result, draft: StatementDraft, treaty_rows, counts) -> None:
@@ -247,3 +269,18 @@ class Writer:
 def _warn_once(result: ArticleResult, code: IngestWarningCode, message: str) -> None:
     if not any(w["code"] == code for w in result.warnings):
         result.article.warn(code, message)
+
+
+def raw_text(result: ArticleResult) -> str:
+    """The file as received, as text (PostgreSQL text holds no NUL)."""
+    if result.raw is None:
+        return result.article.raw_text.replace("\x00", "")
+    return result.raw.decode("utf-8", "replace").replace("\x00", "")
+
+
+def retrieved_at(result: ArticleResult) -> dt.datetime:
+    """When the page was saved, if the sidecar says so (noon UTC of that day), else now."""
+    day = result.metadata.retrieved
+    if day is None:
+        return timezone.now()
+    return dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)

@@ -13,6 +13,9 @@ class IngestErrorCode(StrEnum):
     NO_HEADLINE = "no_headline"
     NO_BODY = "no_body"
     DATABASE = "database_error"
+    TOO_LARGE = "too_large"
+    BAD_METADATA = "bad_metadata"
+    INTERNAL = "internal_error"  # a fault of the ingester on this article, not of the file
 
 
 class IngestWarningCode(StrEnum):
@@ -25,6 +28,7 @@ class IngestWarningCode(StrEnum):
     UNRESOLVED_SPEAKER = "unresolved_speaker"
     NO_STATEMENT_DATE = "no_statement_date"
     STATEMENT_DATE_RANGE = "statement_date_range"
+    URL_IN_USE = "url_in_use"
 
 
 class IngestError(Exception):

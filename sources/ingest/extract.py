@@ -1,8 +1,8 @@
 """One article in, everything the reviewer needs out: no database here.
 
-``analyse`` reads one file; ``link_batch`` relates the articles of a run (same
-story, exact duplicates) and lets a story whose year could not be fixed take
-it from another report of the same story; ``finish`` resolves the dates
+``analyse`` reads one file; ``same_story_links`` relates the articles of a run
+(same story, exact duplicates) and lets a story whose year could not be fixed
+take it from another report of the same story (``adopt_year``); ``finish`` resolves the dates
 (``date_resolution``) and proposes events; ``contract`` (its own module) renders
 DESIGN.md §6.
 """
@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from sources.ingest.anchors import caption_dates, past_full_dates, year_anchors
 from sources.ingest.article import ParsedArticle, parse_article
 from sources.ingest.date_resolution import resolve
 from sources.ingest.dates import (
@@ -23,11 +24,15 @@ from sources.ingest.dates import (
     infer_published,
 )
 from sources.ingest.errors import IngestWarningCode
-from sources.ingest.knowledge import Knowledge, OutletInfo
+from sources.ingest.event_drafts import describe_events
+from sources.ingest.inputs import Metadata
+from sources.ingest.knowledge import EventInfo, Knowledge, OutletInfo
+from sources.ingest.outlets import choose_outlet
 from sources.ingest.paraphrases import find_paraphrases
 from sources.ingest.quote_attribution import attribute, classify
 from sources.ingest.quote_marks import scan_quotes
-from sources.ingest.similarity import Fingerprint, same_story
+from sources.ingest.similarity import Fingerprint
+from sources.ingest.spans import SpanIndex
 from sources.ingest.speakers import Entity, Resolver
 from sources.ingest.treaties import TreatyMention, TreatyRef, find_treaties
 from sources.text import content_hash
@@ -64,6 +69,21 @@ class EventDraft:
     treaties: list[TreatyRef] = field(default_factory=list)
     participants: list[Entity] = field(default_factory=list)
     also_cited: list[tuple[int, int]] = field(default_factory=list)
+    type_name: str | None = None  # the action's event type; None: no happening
+    headline: str | None = None  # "who does what"; None: too little to propose an event
+    existing: EventInfo | None = None  # the known event it is, if any
+    planned: bool = False  # told in the future tense: a plan, not (yet) a happening
+    action_distance: int = 0
+    merged_into: EventDraft | None = None  # the same happening, told elsewhere in the article
+
+    @property
+    def proposes_event(self) -> bool:
+        return (
+            self.existing is None
+            and self.headline is not None
+            and not self.planned
+            and self.merged_into is None
+        )
 
 
 @dataclass
@@ -86,6 +106,15 @@ class ArticleResult:
     same_story_why: dict[str, str] = field(default_factory=dict)
     duplicate_of: str | None = None
     year_hint: int | None = None
+    reference: dt.date | None = None  # the day relative dates count from, when not published
+    metadata: Metadata = field(default_factory=Metadata)
+    outlet_evidence: str = ""
+    raw: bytes | None = None  # the file as received, when it is not the text itself (HTML)
+    pictured: list[dt.date] = field(default_factory=list)  # dates of its photo captions
+
+    @property
+    def url(self) -> str | None:
+        return self.metadata.url
 
     @property
     def warnings(self) -> list[dict]:
@@ -100,31 +129,21 @@ class ArticleResult:
         return [s for s in self.statements if s.kind == "direct_quote"]
 
 
-def _outlet(article: ParsedArticle, knowledge: Knowledge) -> tuple[OutletInfo | None, str | None]:
-    if article.outlet_printed:
-        known = knowledge.outlet(article.outlet_printed)
-        if known:
-            return known, known.name
-        article.warn(
-            IngestWarningCode.UNKNOWN_OUTLET,
-            f"The dateline credits “{article.outlet_printed}”, which is not a known "
-            "outlet; add it (or an alias) to the outlets to link it.",
-        )
-        return None, article.outlet_printed
-    if article.outlet_credit:
-        known = knowledge.outlet(article.outlet_credit)
-        if known:
-            return known, known.name
-    article.warn(IngestWarningCode.NO_OUTLET, "No outlet is named in the dateline or credits.")
-    return None, None
-
-
 def analyse(
-    name: str, data: bytes | str, knowledge: Knowledge, year_hint: int | None = None
+    name: str,
+    data: bytes | str,
+    knowledge: Knowledge,
+    year_hint: int | None = None,
+    meta: Metadata | None = None,
+    captions: list[str] | None = None,
 ) -> ArticleResult:
     """Everything but the dates' final resolution. Raises IngestError."""
+    meta = meta or Metadata()
     article = parse_article(data)
-    outlet, outlet_name = _outlet(article, knowledge)
+    if meta.title and meta.sources.get("title") != "page":
+        article.headline = meta.title
+    outlet_choice = choose_outlet(article, knowledge, meta)
+    outlet, outlet_name = outlet_choice.known, outlet_choice.name
     scan = scan_quotes(article)
     attribute(article, scan)
     classify(scan)
@@ -191,23 +210,44 @@ def analyse(
         year_hint=year_hint,
     )
     result._resolver = resolver
+    result.metadata, result.outlet_evidence = meta, outlet_choice.evidence
+    today = min(knowledge.today, meta.retrieved) if meta.retrieved else knowledge.today
+    pictured = caption_dates(captions or [], article.removed)
+    result.pictured = [d for d in pictured if d <= today]
     # Treaties need a date to choose between namesakes; a first pass uses the dateline.
-    published, candidates, reason = infer_published(
-        article, phrases, evidence, knowledge.today, year_hint
-    )
-    result.treaty_mentions = find_treaties(article, knowledge, published)
+    published, candidates, reason = infer_published(article, phrases, evidence, today, year_hint)
+    result.treaty_mentions = find_treaties(article, knowledge, meta.published or published)
     _treaty_and_position_evidence(result, knowledge)
-    published, candidates, reason = infer_published(
-        article, phrases, evidence, knowledge.today, year_hint
-    )
+    if article.dateline_month and article.dateline_day and not article.dateline_year:
+        evidence.anchors += year_anchors(
+            article.dateline_month,
+            article.dateline_day,
+            pictured + past_full_dates(phrases),
+            today,
+        )
+    published, candidates, reason = infer_published(article, phrases, evidence, today, year_hint)
+    if meta.published is not None:
+        given = meta.sources.get("published", "")
+        published, candidates = meta.published, [meta.published.year]
+        reason = "the page's metadata" if given == "page" else f"given ({given})"
     result.published, result.year_candidates = published, candidates
     result.published_reason = reason
+    if published is None and pictured and not article.dateline_month:
+        result.reference = max((d for d in pictured if d <= today), default=None)
+        if result.reference is not None:
+            article.warn(
+                IngestWarningCode.NO_DATE,
+                "The article prints no publication date; its relative dates (“on Friday”, "
+                f"“next year”) are counted from {result.reference.isoformat()}, the date of "
+                "its photo caption, with lower confidence.",
+            )
     if published is None and article.dateline_month:
         article.warn(
             IngestWarningCode.AMBIGUOUS_YEAR,
-            f"The dateline gives no year and it cannot be inferred ({reason}).",
+            f"The dateline gives no year and it cannot be inferred ({reason}); dates "
+            "without a year are left out. Give --published or --year-hint.",
         )
-    elif published is None:
+    elif published is None and result.reference is None:
         article.warn(IngestWarningCode.NO_DATE, "The article prints no publication date.")
     result.fingerprint = Fingerprint.of(article.body, [s.text for s in result.quotes])
     return result
@@ -215,14 +255,18 @@ def analyse(
 
 def _treaty_and_position_evidence(result: ArticleResult, knowledge: Knowledge) -> None:
     ev = result.evidence
+    treaties = SpanIndex(result.treaty_mentions, lambda m: (m.start, m.end))
     for p in result.phrases:
         if p.year or p.month is None or p.day is None:
             continue
-        for t in result.treaty_mentions:
+        for t in treaties.starting_in(*p.sentence):
             info = t.ref.info
-            if info is None or not (p.sentence[0] <= t.start < p.sentence[1]):
+            if info is None:
                 continue
             facts = [d for d in [info.signed, info.in_force, info.ends, *info.dates] if d]
+            if info.id is not None:
+                # Known events of that treaty, too ("talks ended on Jan. 15" for a round held).
+                facts += [e.start for e in knowledge.events_about({info.id}, set())]
             ev.anchors += sorted({d.year for d in facts if (d.month, d.day) == (p.month, p.day)})
     for entity in result._resolver.entities.values():
         actor = entity.actor
@@ -243,25 +287,6 @@ def _treaty_and_position_evidence(result: ArticleResult, knowledge: Knowledge) -
             }:
                 end = pos.end.year if pos.end else knowledge.today.year
                 ev.position_ranges.append((pos.start.year, end))
-
-
-def link_batch(results: list[ArticleResult]) -> None:
-    """Same story and exact duplicates within one run (earlier files first)."""
-    for i, a in enumerate(results):
-        for b in results[:i]:
-            if a.content_hash == b.content_hash:
-                a.duplicate_of = a.duplicate_of or b.file
-                why = "same text"
-            else:
-                why = same_story(a.fingerprint, b.fingerprint)
-            if why:
-                a.same_story_as.append(b.file)
-                a.same_story_why[b.file] = why
-                b.same_story_as.append(a.file)
-                b.same_story_why[a.file] = why
-    by_file = {r.file: r for r in results}
-    for r in results:
-        adopt_year(r, [by_file[f].published for f in r.same_story_as])
 
 
 def adopt_year(result: ArticleResult, partner_dates: list[dt.date | None]) -> None:
@@ -286,47 +311,48 @@ def adopt_year(result: ArticleResult, partner_dates: list[dt.date | None]) -> No
                 return
 
 
-def finish(result: ArticleResult) -> None:
+def finish(result: ArticleResult, knowledge: Knowledge | None = None) -> None:
     """Resolve every date phrase against the publication date; propose events."""
     reference_year = result.year_hint if result.published is None else None
-    resolve(result.phrases, result.published, reference_year)
+    resolve(result.phrases, result.published or result.reference, reference_year)
+    for p in result.phrases:
+        p.basis = _basis(p, result)
     body = result.article.body
-    mentions = result.treaty_mentions
+    mentions = SpanIndex(result.treaty_mentions, lambda m: (m.start, m.end))
     resolver = result._resolver
+    people = SpanIndex(resolver.mentions, lambda m: (m.start, m.end))
+    reporting_days = SpanIndex(
+        [
+            p
+            for p in result.phrases
+            if p.edtf
+            and not p.in_quote
+            and (p.kind == "weekday" or p.rel in ("today", "yesterday"))
+            and "/" not in p.edtf
+        ],
+        lambda p: p.sentence,
+    )
     for s in result.statements:
         s.treaties = _refs_in(mentions, s.start, s.end)
         # The day a statement was made is the reporting day its own sentence names ("said
         # on Friday"), never a date in what was said.
-        s.date_phrase = next(
-            (
-                p
-                for p in result.phrases
-                if p.edtf
-                and not p.in_quote
-                and p.sentence[0] < s.end
-                and s.start < p.sentence[1]
-                and (p.kind == "weekday" or p.rel in ("today", "yesterday"))
-                and "/" not in p.edtf
-            ),
-            None,
-        )
+        s.date_phrase = next(iter(reporting_days.overlapping(s.start, s.end)), None)
     events: list[EventDraft] = []
+    by_date: dict[tuple, EventDraft] = {}  # (date, in a quote, paragraph) -> first event
     for p in result.phrases:
         if not p.edtf:
             continue
-        twin = _twin(events, p, result)
+        twin = _twin(by_date, p)
         if twin is not None:
             twin.also_cited.append(p.sentence)
             continue
         s, e = p.sentence
         title = _title(body[s:e], p.start - s, p.end - s)
-        conf = 0.6 if result.published else 0.5
+        conf = 0.6 if result.published else 0.4 if result.reference else 0.5
         if p.in_quote:
             conf *= 0.9
         participants = [
-            m.entity
-            for m in resolver.mentions
-            if s <= m.start < e and m.entity is not None and m.entity.actor
+            m.entity for m in people.starting_in(s, e) if m.entity is not None and m.entity.actor
         ]
         events.append(
             EventDraft(
@@ -339,20 +365,38 @@ def finish(result: ArticleResult) -> None:
                 list(dict.fromkeys(participants)),
             )
         )
+        by_date.setdefault((p.edtf, p.in_quote, p.paragraph), events[-1])
     result.events = events
+    describe_events(result, knowledge, people)
 
 
-def _twin(events: list[EventDraft], p: DatePhrase, result: ArticleResult) -> EventDraft | None:
+def _basis(p: DatePhrase, result: ArticleResult) -> str:
+    """Why a phrase has the date it has, for the reviewer."""
+    if not p.edtf:
+        return "no date: the year cannot be known"
+    if p.year:
+        return "printed in full"
+    if result.published is not None:
+        return f"counted from the publication date {result.published} ({result.published_reason})"
+    if result.reference is not None:
+        return f"counted from {result.reference}, the date of the photo caption"
+    if result.year_hint:
+        return f"in the year hint {result.year_hint}"
+    return "counted from the dates around it"
+
+
+def _twin(by_date: dict[tuple, EventDraft], p: DatePhrase) -> EventDraft | None:
     """The same happening told twice: a paraphrase next to the quote it sums up."""
-    for ev in events:
-        q = ev.phrase
-        if q.edtf == p.edtf and q.in_quote != p.in_quote and abs(q.paragraph - p.paragraph) <= 1:
-            return ev
-    return None
+    near = [
+        ev
+        for para in (p.paragraph - 1, p.paragraph, p.paragraph + 1)
+        if (ev := by_date.get((p.edtf, not p.in_quote, para)))
+    ]
+    return min(near, key=lambda ev: ev.phrase.start, default=None)
 
 
-def _refs_in(mentions: list[TreatyMention], start: int, end: int) -> list[TreatyRef]:
-    return list({m.ref.key: m.ref for m in mentions if start <= m.start < end}.values())
+def _refs_in(mentions: SpanIndex, start: int, end: int) -> list[TreatyRef]:
+    return list({m.ref.key: m.ref for m in mentions.starting_in(start, end)}.values())
 
 
 def _title(sentence: str, s: int, e: int, limit: int = 160) -> str:

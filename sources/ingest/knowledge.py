@@ -94,11 +94,41 @@ class OutletInfo:
 
 
 @dataclass
+class EventInfo:
+    """An event the database holds, as far as matching a mention to it needs."""
+
+    id: int
+    title: str
+    type_name: str
+    start: dt.date
+    end: dt.date
+    treaty_ids: set[int] = field(default_factory=set)
+    actor_ids: set[int] = field(default_factory=set)
+
+
+@dataclass
 class Knowledge:
     actors: list[ActorInfo] = field(default_factory=list)
     treaties: list[TreatyInfo] = field(default_factory=list)
     outlets: list[OutletInfo] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    events: list[EventInfo] = field(default_factory=list)
+
+    def events_about(self, treaty_ids: set[int], actor_ids: set[int]) -> list[EventInfo]:
+        """Known events linked to one of the treaties, or (without treaties) the actors."""
+        index = self.cached("events", self._index_events)
+        keys = [("t", i) for i in treaty_ids] or [("a", i) for i in actor_ids]
+        found = {ev.id: ev for k in keys for ev in index.get(k, ())}
+        return list(found.values())
+
+    def _index_events(self) -> dict[tuple[str, int], list[EventInfo]]:
+        index: dict[tuple[str, int], list[EventInfo]] = {}
+        for ev in self.events:
+            for t in ev.treaty_ids:
+                index.setdefault(("t", t), []).append(ev)
+            for a in ev.actor_ids:
+                index.setdefault(("a", a), []).append(ev)
+        return index
 
     def __post_init__(self):
         self._outlet_index: dict[str, OutletInfo] = {}

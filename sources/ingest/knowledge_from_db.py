@@ -6,9 +6,16 @@ import datetime as dt
 
 from django.utils import timezone
 
-from sources.ingest.knowledge import ActorInfo, Knowledge, OutletInfo, PositionInfo, TreatyInfo
+from sources.ingest.knowledge import (
+    ActorInfo,
+    EventInfo,
+    Knowledge,
+    OutletInfo,
+    PositionInfo,
+    TreatyInfo,
+)
 from sources.models import Outlet
-from timeline.models import ActionKind, Actor, Status, Treaty
+from timeline.models import ActionKind, Actor, Event, EventParticipant, Status, Treaty
 
 
 def load_knowledge(today: dt.date | None = None) -> Knowledge:
@@ -66,4 +73,22 @@ def load_knowledge(today: dt.date | None = None) -> Knowledge:
             )
         )
     outlets = [OutletInfo(o.id, o.name, list(o.aliases)) for o in Outlet.objects.all()]
-    return Knowledge(actors, treaties, outlets, today or timezone.localdate())
+    return Knowledge(actors, treaties, outlets, today or timezone.localdate(), _events())
+
+
+def _events() -> list[EventInfo]:
+    """Known events with their treaties and participants (for linking mentions to them)."""
+    events: dict[int, EventInfo] = {}
+    rows = Event.objects.exclude(status=Status.RETRACTED).values_list(
+        "id", "title", "event_type__name", "date_start", "date_end"
+    )
+    for pk, title, type_name, start, end in rows:
+        events[pk] = EventInfo(pk, title, type_name, start, end or start)
+    links = Event.treaties.through.objects.values_list("event_id", "treaty_id")
+    for event_id, treaty_id in links:
+        if event_id in events:
+            events[event_id].treaty_ids.add(treaty_id)
+    for event_id, actor_id in EventParticipant.objects.values_list("event_id", "actor_id"):
+        if event_id in events:
+            events[event_id].actor_ids.add(actor_id)
+    return list(events.values())

@@ -94,7 +94,9 @@ ORG_HEADS = {"ministry", "department", "agency", "office", "embassy", "council",
 # Role nouns a person is called by; each maps to the title words it is compatible with.
 TITLE_WORDS = {
     "minister": {"minister"},
-    "diplomat": {"foreign", "minister", "ambassador", "envoy", "secretary", "diplomat"},
+    # Someone whose post is diplomatic: not any minister or secretary (a prime minister is
+    # no diplomat); "state" for a Secretary of State.
+    "diplomat": {"foreign", "ambassador", "envoy", "diplomat", "state"},
     "envoy": {"envoy", "ambassador", "representative"},
     "ambassador": {"ambassador"},
     "president": {"president"},
@@ -195,4 +197,6 @@ BOILERPLATE_RES = [
     )
 ]
 # A photo credit: "Name Surname/OUTLET" at the end of a caption line.
-CREDIT_TAIL_RE = re.compile(r"(?:^|\s)(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w.'-]+\s*/\s*[A-Z][\w-]+$")
+CREDIT_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w.'-]+\s*/\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$"
+)

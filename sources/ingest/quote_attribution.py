@@ -9,10 +9,11 @@ apart from statements.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from sources.ingest.article import ParsedArticle
 from sources.ingest.lexicon import AUXILIARIES, SUBJECT_PRONOUNS
-from sources.ingest.quote_marks import Quote, QuoteScan, sentence_spans
+from sources.ingest.quote_marks import Quote, QuoteScan, sentence_at
 from sources.ingest.speaker_phrase import (
     ADVERB_RUN,
     CUE_ALT,
@@ -65,6 +66,11 @@ def _recover_unclosed(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> 
     scan.masked[quote.last_paragraph] = "".join(masked)
 
 
+# How far from its marks a quote's speaker may be printed; past it, text without sentence
+# stops would make each quote cost as much as the whole paragraph.
+ATTRIBUTION_REACH = 400
+
+
 def attribute(article: ParsedArticle, scan: QuoteScan) -> None:
     """Fill speaker_span, speaker_text, cue_verb and attribution of every quote."""
     for quote in scan.quotes:
@@ -75,13 +81,20 @@ def attribute(article: ParsedArticle, scan: QuoteScan) -> None:
         _attribute_one(article, scan, quote)
     # Quotes with no attribution of their own take the speaker of a neighbour in the
     # same paragraph ("…," Lavrov said. "…"), else of the previous quote in the article.
+    own: dict[int, list[Quote]] = {}  # paragraph -> quotes attributed on their own, in order
+    for q in scan.quotes:
+        if q.speaker_span:
+            own.setdefault(q.paragraph, []).append(q)
+    starts = {para: [q.start for q in qs] for para, qs in own.items()}
+    latest: dict[int, Quote] = {}  # paragraph -> the last attributed quote seen so far
     for n, quote in enumerate(scan.quotes):
         if quote.speaker_span:
+            latest[quote.paragraph] = quote
             continue
-        same_para = [q for q in scan.quotes if q.paragraph == quote.paragraph and q.speaker_span]
-        before = [q for q in same_para if q.start < quote.start]
-        after = [q for q in same_para if q.start > quote.start]
-        donor = (before[-1] if before else None) or (after[0] if after else None)
+        donor = latest.get(quote.paragraph)
+        if donor is None and quote.paragraph in own:
+            i = bisect_right(starts[quote.paragraph], quote.start)
+            donor = own[quote.paragraph][i] if i < len(own[quote.paragraph]) else None
         if (
             donor is None
             and n
@@ -94,6 +107,7 @@ def attribute(article: ParsedArticle, scan: QuoteScan) -> None:
             quote.speaker_text = donor.speaker_text
             quote.cue_verb = donor.cue_verb
             quote.attribution = "inherited"
+            latest[quote.paragraph] = quote
 
 
 def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> None:
@@ -104,11 +118,8 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
     # Tail: from the closing mark to the end of its sentence.
     if quote.close_mark is not None:
         close = quote.close_mark - last.start + 1
-        sent_end = len(masked_last)
-        for s, e in sentence_spans(masked_last, last.skip):
-            if s <= close <= e:
-                sent_end = e
-                break
+        found = sentence_at(masked_last, last.skip, close, end_inclusive=True)
+        sent_end = min(found[1] if found else len(masked_last), close + ATTRIBUTION_REACH)
         nxt = re.search(r"[“\"„«]", masked_last[close:sent_end])
         if nxt:
             sent_end = close + nxt.start()
@@ -133,11 +144,8 @@ def _attribute_one(article: ParsedArticle, scan: QuoteScan, quote: Quote) -> Non
                 break
     # Head: from the start of the sentence to the opening mark.
     open_rel = quote.open_mark - first.start
-    sent_start = first.skip
-    for s, e in sentence_spans(masked_first, first.skip):
-        if s <= open_rel < e or (s <= open_rel and e == open_rel):
-            sent_start = s
-            break
+    found = sentence_at(masked_first, first.skip, open_rel, end_inclusive=True)
+    sent_start = max(found[0] if found else first.skip, open_rel - ATTRIBUTION_REACH)
     head = first.text[sent_start:open_rel]
     prev_close = max(
         (m.end() for m in re.finditer(r"[”\"»]", masked_first[sent_start:open_rel])), default=0

@@ -8,10 +8,13 @@ the start of the next) and may be split by its attribution ("…," he said.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from sources.ingest.article import ParsedArticle
+from sources.ingest.spans import SpanIndex
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -57,14 +60,27 @@ class QuoteScan:
     unbalanced: int = 0
     single_opens: set[int] = field(default_factory=set)  # body offsets of ‘ used as a quote mark
     single_closes: set[int] = field(default_factory=set)
+    _sorted_marks: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def _sorted(self, name: str) -> list[int]:
+        # The sets only grow (while scanning); re-sort only when they have.
+        marks = getattr(self, name)
+        cached = self._sorted_marks.get(name)
+        if cached is None or len(cached) != len(marks):
+            cached = self._sorted_marks[name] = sorted(marks)
+        return cached
 
     def single_open_in(self, start: int, end: int) -> int | None:
         """The first opening single quote mark in body[start:end], if any."""
-        return min((i for i in self.single_opens if start <= i < end), default=None)
+        opens = self._sorted("single_opens")
+        i = bisect_left(opens, start)
+        return opens[i] if i < len(opens) and opens[i] < end else None
 
     def single_close_in(self, start: int, end: int) -> int | None:
         """The last closing single quote mark in body[start:end], if any."""
-        return max((i for i in self.single_closes if start <= i < end), default=None)
+        closes = self._sorted("single_closes")
+        i = bisect_left(closes, end)
+        return closes[i - 1] if i and closes[i - 1] >= start else None
 
 
 def _straight_is_open(text: str, i: int, is_open: bool) -> bool:
@@ -182,7 +198,7 @@ def single_closes_at(text: str, i: int) -> str | None:
 
 
 def _scan_single_marks(scan: QuoteScan, paras: list) -> None:
-    doubles = [(q.open_mark, q.end) for q in scan.quotes]
+    doubles = SpanIndex([(q.open_mark, q.end) for q in scan.quotes], lambda span: span)
     found: list[Quote] = []
     current: Quote | None = None
     open_at = 0
@@ -198,7 +214,7 @@ def _scan_single_marks(scan: QuoteScan, paras: list) -> None:
         while True:
             while i < len(text):
                 at = para.start + i
-                if text[i] in "‘’'" and not any(a <= at < b for a, b in doubles):
+                if text[i] in "‘’'" and not doubles.containing(at):
                     if current is None:
                         if single_opens_at(text, i):
                             current = Quote([], at, None, index, index, marks="single")
@@ -227,9 +243,11 @@ def _scan_single_marks(scan: QuoteScan, paras: list) -> None:
     if not found:
         return
     # A double-quoted stretch inside a single-quoted quote is a quote within that quote.
-    spans = [(q.open_mark, q.end) for q in found]
+    spans = SpanIndex([(q.open_mark, q.end) for q in found], lambda span: span)
     scan.quotes = [
-        q for q in scan.quotes if not any(a < q.open_mark and q.end <= b for a, b in spans)
+        q
+        for q in scan.quotes
+        if not any(a < q.open_mark and q.end <= b for a, b in spans.containing(q.open_mark))
     ]
     scan.quotes = sorted(scan.quotes + found, key=lambda q: q.open_mark)
     scan.single_opens |= {q.open_mark for q in found}
@@ -244,25 +262,68 @@ def _close_unbalanced(scan: QuoteScan, quote: Quote, keep_parts: bool = False) -
 
 
 def _mask(article: ParsedArticle, scan: QuoteScan) -> None:
-    """Each paragraph with quoted text blanked out, so sentence ends inside quotes vanish."""
+    """Each paragraph with quoted text blanked out, so sentence ends inside quotes vanish.
+
+    Each quoted part lies within one paragraph: it is looked up by its start, so the work
+    grows with the text, not with paragraphs times quotes."""
+    paragraphs = SpanIndex(range(len(article.paragraphs)), lambda i: _para_span(article, i))
+    parts: dict[int, list[tuple[int, int]]] = {}
+    for q in scan.quotes:
+        for s, e in q.parts:
+            for index in paragraphs.containing(s):
+                para = article.paragraphs[index]
+                if e <= para.end:
+                    parts.setdefault(index, []).append((s - para.start, e - para.start))
     for index, para in enumerate(article.paragraphs):
-        chars = list(para.text)
-        for q in scan.quotes:
-            for s, e in q.parts:
-                if para.start <= s and e <= para.end:
-                    for k in range(s - para.start, e - para.start):
-                        chars[k] = "q" if not chars[k].isspace() else " "
+        text = para.text
+        if index not in parts:
+            scan.masked[index] = text
+            continue
+        chars = list(text)
+        for s, e in parts[index]:
+            chars[s:e] = _QUOTED.sub("q", text[s:e])
         scan.masked[index] = "".join(chars)
 
 
-def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Sentences of a (masked) paragraph as (start, end) offsets within it."""
+_QUOTED = re.compile(r"\S")
+
+
+def _para_span(article: ParsedArticle, index: int) -> tuple[int, int]:
+    para = article.paragraphs[index]
+    # An empty quoted part at the very end of a paragraph still belongs to it.
+    return para.start, para.end + 1
+
+
+def sentence_spans(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Sentences of a (masked) paragraph as (start, end) offsets within it.
+
+    Cached: attribution asks for the sentences of a paragraph once per quote in it."""
+    return _sentence_spans(text, start)[0]
+
+
+def sentence_at(text: str, start: int, pos: int, *, end_inclusive: bool = False):
+    """The (start, end) of the sentence holding offset ``pos``, or None."""
+    spans, starts = _sentence_spans(text, start)
+    i = bisect_right(starts, pos) - 1
+    for k in (i, i - 1) if end_inclusive else (i,):
+        if 0 <= k < len(spans):
+            s, e = spans[k]
+            if s <= pos < e or (end_inclusive and s <= pos <= e):
+                return s, e
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’']*(?=\s+[\"“‘'A-Z0-9(\[]|\s*$)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_spans(text: str, start: int) -> tuple[tuple, list[int]]:
     spans = []
     s = start
-    for m in re.finditer(r"[.!?]+[\"”’']*(?=\s+[\"“‘'A-Z0-9(\[]|\s*$)", text):
-        if m.start() < start:
-            continue
-        word = re.search(r"([\w.]+)$", text[s : m.start()])
+    for m in _SENTENCE_END.finditer(text, start):
+        # Only the word before the mark matters (an abbreviation?): look back a little.
+        word = _LAST_WORD.search(text, max(s, m.start() - 40), m.start())
         token = word.group(1).lower() if word else ""
         if m.group(0).startswith(".") and (
             token in ABBREVIATIONS
@@ -276,4 +337,4 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
             s += 1
     if s < len(text) and text[s:].strip():
         spans.append((s, len(text)))
-    return spans
+    return tuple(spans), [a for a, _ in spans]

@@ -10,10 +10,11 @@ title, pronouns to the last person or the last organisation that spoke, and
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from sources.ingest.actor_index import ActorIndex
+from sources.ingest.actor_index import NATIONALITY_RE, ActorIndex
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import ActorInfo, Knowledge, key
 from sources.ingest.lexicon import SPEAKER_NOUNS, TITLE_PARTS, TITLE_WORDS
@@ -31,6 +32,10 @@ from sources.ingest.mention_patterns import (
     TITLE_ONLY_RE,
     org_display,
 )
+from sources.ingest.spans import Disjoint, SpanIndex
+
+# How many people named later a title may point forward to ("the minister … Ms Berg said").
+CATAPHORA_REACH = 20
 
 
 @dataclass(eq=False)
@@ -63,6 +68,10 @@ def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
     """True/False when the entity's known titles say so; None when it has none."""
     if not entity.titles:
         return None
+    nations = {w.lower() for w in mods.split() if NATIONALITY_RE.fullmatch(w)}
+    known = {w for w in entity.titles if NATIONALITY_RE.fullmatch(w.capitalize())}
+    if nations and known and not nations & known:
+        return False  # "the French foreign minister" is not the one printed as Chinese
     wanted = TITLE_WORDS.get(noun.lower(), {noun.lower()})
     if not wanted:
         return True
@@ -114,8 +123,14 @@ class Resolver:
         actor = self.index.lookup(printed) or self.index.lookup(org_display(printed))
         if actor is None:
             for name, actors in self.index.folded.items():
-                if " " in name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key(printed)):
-                    actor = actors[0]
+                inside = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key(printed))
+                if " " in name and inside:
+                    qualifiers = printed[: len(printed) - len(printed.lstrip())].split()
+                    qualifiers += printed.split()[
+                        : max(0, len(printed.split()) - len(name.split()))
+                    ]
+                    if not self.index.foreign_to(actors[0], qualifiers):
+                        actor = actors[0]
                     break
         if actor is not None:
             return self._entity_for_actor(actor, printed)
@@ -134,10 +149,9 @@ class Resolver:
                 continue
             text = self.masked[index]
             base = para.start
-            taken: list[tuple[int, int]] = [(0, para.skip)]
-
-            def free(s: int, e: int, taken=taken) -> bool:
-                return all(e <= a or s >= b for a, b in taken)
+            taken = Disjoint([(0, para.skip)] if para.skip else [])
+            free = taken.free
+            first_of_paragraph = len(found)
 
             for s, e, actor in self.index.find(text):
                 if free(s, e):
@@ -151,7 +165,10 @@ class Resolver:
                             self._entity_for_actor(actor, text[s:e]),
                         )
                     )
-                    taken.append((s, e))
+                    taken.add(s, e)
+            by_start: dict[int, list[Mention]] = {}
+            for mention in found[first_of_paragraph:]:
+                by_start.setdefault(mention.start, []).append(mention)
             for m in PERSON_TITLED_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
                 left = TITLE_LEFT_RE.search(text, max(0, m.start() - 60), m.start())
@@ -161,20 +178,21 @@ class Resolver:
                 title = " ".join(mods) + " " + text[m.start() : s]
                 if not free(s, e):
                     # A known name: still learn the title it carries.
-                    for mention in found:
-                        if mention.start == base + s and mention.entity is not None:
+                    for mention in by_start.get(base + s, ()):
+                        if mention.entity is not None:
                             mention.entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
                     continue
                 entity = self._entity_for_person(m.group("name"))
                 entity.titles |= set(re.findall(r"[a-z]+", title.lower()))
                 found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
-                taken.append((s, e))
+                by_start.setdefault(base + s, []).append(found[-1])
+                taken.add(s, e)
             for m in PERSON_CUE_RE.finditer(text):
                 s, e = m.start("name"), m.end("name")
                 if free(s, e) and not re.search(ORG_HEAD_ALT, m.group("name"), re.IGNORECASE):
                     entity = self._entity_for_person(m.group("name"))
                     found.append(Mention(base + s, base + e, m.group("name"), "name", entity))
-                    taken.append((s, e))
+                    taken.add(s, e)
             for m in ORG_RE.finditer(text):
                 s, e = m.start("org"), m.end("org")
                 if free(s, e):
@@ -187,7 +205,7 @@ class Resolver:
                             self._entity_for_org(m.group("org")),
                         )
                     )
-                    taken.append((s, e))
+                    taken.add(s, e)
             for rx in (TITLE_ONLY_RE, TITLE_CAPS_ONLY_RE):
                 for m in rx.finditer(text):
                     if free(m.start(), m.end()) and self._title_mods_ok(m.group("mods")):
@@ -201,7 +219,7 @@ class Resolver:
                                 noun=m.group("noun"),
                             )
                         )
-                        taken.append((m.start(), m.end()))
+                        taken.add(m.start(), m.end())
             for m in ANAPHOR_RE.finditer(text):
                 if free(m.start(), m.end()):
                     found.append(
@@ -213,9 +231,17 @@ class Resolver:
                             noun=m.group("noun").lower(),
                         )
                     )
-                    taken.append((m.start(), m.end()))
-        for s, e, is_speaker in extra_spans:
-            inside = [m for m in found if m.start < e and s < m.end]
+                    taken.add(m.start(), m.end())
+        by_span = SpanIndex(found, lambda m: (m.start, m.end))
+        extras: list[Mention] = []  # added below, in order of start
+        reach: list[int] = []
+        for s, e, is_speaker in sorted(extra_spans):
+            inside = by_span.overlapping(s, e)
+            k = len(extras) - 1
+            while k >= 0 and reach[k] > s:
+                if extras[k].end > s:
+                    inside.append(extras[k])
+                k -= 1
             if inside:
                 for m in inside:
                     m.speaker = m.speaker or is_speaker
@@ -241,8 +267,11 @@ class Resolver:
                 )
             else:
                 found.append(Mention(s, e, phrase, "phrase", speaker=is_speaker))
+            extras.append(found[-1])
+            reach.append(max(reach[-1], e) if reach else e)
         found.sort(key=lambda m: (m.start, -m.end))
         self.mentions = found
+        self._index = SpanIndex(found, lambda m: (m.start, m.end))
 
     @staticmethod
     def _title_mods_ok(mods: str) -> bool:
@@ -258,9 +287,14 @@ class Resolver:
         last_org_speaker: Entity | None = None
         last_person_speaker: Entity | None = None
         persons_seen: list[Entity] = []
-        named_persons = [
-            m for m in self.mentions if m.kind == "name" and m.entity and m.entity.kind == "person"
-        ]
+        named_persons = SpanIndex(
+            [
+                m
+                for m in self.mentions
+                if m.kind == "name" and m.entity and m.entity.kind == "person"
+            ],
+            lambda m: (m.start, m.end),
+        )
         orgs_seen: list[Entity] = []
         for m in self.mentions:
             if m.kind == "name":
@@ -300,21 +334,26 @@ class Resolver:
                     last_org_speaker = entity
 
     @staticmethod
-    def _first_after(named: list[Mention], position: int) -> Entity | None:
-        for m in named:
-            if m.start > position:
-                return m.entity
+    def _first_after(named: SpanIndex, position: int) -> Entity | None:
+        for m in named.iter_from(named.first_starting_after(position)):
+            return m.entity
         return None
 
-    def _resolve_title(self, m: Mention, seen: list[Entity], named: list[Mention]):
+    def _resolve_title(self, m: Mention, seen: list[Entity], named: SpanIndex):
         for strict in (True, False):
             for entity in reversed(seen):
+                if entity.actor is not None and self.index.foreign_to(
+                    entity.actor, m.title.split()
+                ):
+                    continue  # "the Chinese foreign minister" is not Russia's
                 ok = _compatible(m.noun, m.title, entity)
                 if ok or (not strict and ok is None):
                     entity.titles |= set(re.findall(r"[a-z]+", f"{m.title} {m.noun}".lower()))
                     return entity
-            for other in named:  # named later in the article (cataphora)
-                if other.start > m.start and other.entity:
+            later = named.iter_from(named.first_starting_after(m.start))
+            for other in itertools.islice(later, CATAPHORA_REACH):  # named later in the article
+                actor = other.entity.actor if other.entity else None
+                if other.entity and not (actor and self.index.foreign_to(actor, m.title.split())):
                     ok = _compatible(m.noun, m.title, other.entity)
                     if ok or (not strict and ok is None):
                         return other.entity
@@ -349,9 +388,14 @@ class Resolver:
         if span is None:
             return None, None
         s, e = span
-        inside = [m for m in self.mentions if m.start < e and s < m.end and m.entity is not None]
+        inside = [m for m in self._index.overlapping(s, e) if m.entity is not None]
         if not inside:
             return None, None
         rank = {"name": 0, "title": 1, "anaphor": 2, "pronoun": 3, "phrase": 4}
-        best = min(inside, key=lambda m: (rank[m.kind], -(m.end - m.start)))
+        # A named person in the phrase speaks, not the body they speak for ("Chinese
+        # Foreign Ministry spokesperson Hua Lan").
+        best = min(
+            inside,
+            key=lambda m: (rank[m.kind], m.entity.kind != "person", -(m.end - m.start)),
+        )
         return best.entity, best

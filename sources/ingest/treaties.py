@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import Knowledge, TreatyInfo, key
-from sources.ingest.lexicon import MONTH_RE
+from sources.ingest.lexicon import MONTH_RE, WEEKDAY_RE
+from sources.ingest.spans import Disjoint
 
 _HEAD = r"(?:Treaty|treaty|Agreement|Accord|Convention|Protocol|Pact)"
 _CAPWORD = r"(?:[A-Z][\w.’'\-]*|[A-Z0-9]{2,}[\w\-]*)"
@@ -34,10 +36,16 @@ AFTER_HEAD_RE = re.compile(
     rf"(?!{MONTH_RE}\b)(?P<post>{_POSTWORD}(?:\s+(?:(?:of|on|in)\s+(?:the\s+)?|and\s+(?!the\b))?"
     rf"(?!{MONTH_RE}\b|Treaty\b){_POSTWORD})*)(?:\s*\((?P<acr>[A-Z][A-Z0-9\-]{{1,9}})\))?"
 )
+# "the Treaty" refers back, unless a name follows ("the Treaty on Open Skies"); a date
+# after "on" is not a name ("the Treaty on March 4", "the treaty on Friday").
 ANAPHOR_RE = re.compile(
-    r"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b(?!\s+(?:on|of)\s+[A-Z])"
+    rf"\b[Tt]he\s+(?:treaty|Treaty|accord|agreement|pact)\b"
+    rf"(?!\s+(?:on|of)\s+(?!(?:{MONTH_RE}|{WEEKDAY_RE})\b)[A-Z])"
 )
-_DROP_LEAD = {"the", "a", "an", "this", "that", "its", "their", "our", "new"}
+# Words before a name that are not part of it: determiners in any case; adjectives only in
+# lower case ("a new treaty"), since a capitalised one starts the name ("New START").
+_DROP_LEAD = {"the", "a", "an", "this", "that", "its", "their", "our"}
+_DROP_LOWER = {"new", "old", "proposed", "landmark", "historic", "bilateral", "key"}
 _STOP = {"treaty", "agreement", "accord", "convention", "protocol", "pact", "the", "on", "of",
          "between", "and", "for", "in"}  # fmt: skip
 _NOT_TREATY_AFTER = re.compile(
@@ -145,7 +153,7 @@ def choose(hits: list[TreatyInfo], on: dt.date | None) -> TreatyInfo | None:
 def _clean_printed(text: str) -> str:
     text = re.sub(r"(?:’s|'s)$", "", text.strip())
     words = text.split()
-    while words and words[0].lower() in _DROP_LEAD and words[0] != "New":
+    while words and (words[0].lower() in _DROP_LEAD or words[0] in _DROP_LOWER):
         words.pop(0)
     while words and words[0] in _SENTENCE_WORDS:
         words.pop(0)
@@ -189,16 +197,19 @@ def find_treaties(
 
     for para in article.analysable():
         text, base = para.text, para.start
-        taken: list[tuple[int, int]] = [(0, para.skip)]
+        earlier = len(mentions)  # mentions of the paragraphs before, already in order
+        taken = Disjoint([(0, para.skip)] if para.skip else [])
         for m in AFTER_HEAD_RE.finditer(text):
+            if not taken.free(m.start(), m.end()):
+                continue
             printed = " ".join(text[m.start() : m.end("post")].split())
             if m.group("prep") == "of" and m.group("post").split()[0] in ("Friendship",):
                 continue
             ref = ref_for(printed, m.group("acr"))
             mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
         for m in BEFORE_HEAD_RE.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            if not taken.free(m.start(), m.end()):
                 continue
             pre = m.group("pre")
             expansion = None
@@ -217,27 +228,34 @@ def find_treaties(
                 continue
             ref = ref_for(printed, acronym, expansion)
             mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
         if index.acronym_re is not None:
             for m in index.acronym_re.finditer(text):
-                if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                if not taken.free(m.start(), m.end()):
                     continue
                 if _NOT_TREATY_AFTER.match(text[m.end() :]):
                     continue
                 ref = ref_for(m.group(0), m.group(0))
                 mentions.append(TreatyMention(base + m.start(), base + m.end(), m.group(0), ref))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
+        mentions[earlier:] = sorted(mentions[earlier:], key=lambda t: t.start)
+        named = len(mentions)
+        starts = [t.start for t in mentions]
         for m in ANAPHOR_RE.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            if not taken.free(m.start(), m.end()):
                 continue
-            previous = [t for t in mentions if t.start < base + m.start()]
-            if previous:
+            before = bisect_left(starts, base + m.start(), 0, named)
+            if before:
                 mentions.append(
                     TreatyMention(
-                        base + m.start(), base + m.end(), m.group(0), previous[-1].ref, anaphor=True
+                        base + m.start(),
+                        base + m.end(),
+                        m.group(0),
+                        mentions[before - 1].ref,
+                        anaphor=True,
                     )
                 )
-        mentions.sort(key=lambda t: t.start)
+        mentions[earlier:] = sorted(mentions[earlier:], key=lambda t: t.start)
     # Unknown names that the article itself defines as an acronym of a known one, e.g.
     # "Treaty of Intermediate Nuclear Forces" and "INF Treaty", share one reference.
     return sorted(mentions, key=lambda t: t.start)

@@ -11,7 +11,8 @@ the evidence allows and nothing narrower:
   gives a person ("Foreign Minister Sergei Lavrov") when it matches a stored
   position of that actor; a year or date the article tells in the past tense
   ("withdrew in 2018"); a known treaty date that a past-tense month-day in
-  the article points at.
+  the article points at; a known event the article reports as done; the
+  date of a photo caption it carries.
 
 With no lower bound at all there is no range: the caller skips the statement.
 No database here: positions and treaty dates come from ``Knowledge``.
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from sources.ingest.dates import DatePhrase
 from sources.ingest.knowledge import ActorInfo, PositionInfo
 from sources.ingest.lexicon import TITLE_PARTS, TITLE_WORDS
+from sources.ingest.spans import SpanIndex
 
 # Role nouns that can tie a person to one of their stored positions.
 ROLE_NOUNS = {"president", "secretary", "minister", "chancellor", "premier", "spokesman",
@@ -170,12 +172,13 @@ def _phrase_bound(p: DatePhrase) -> Bound | None:
 def _treaty_bounds(result) -> list[Bound]:
     """A past-tense month-day next to a treaty whose known date falls on that month-day."""
     bounds = []
+    treaties = SpanIndex(result.treaty_mentions, lambda m: (m.start, m.end))
     for p in result.phrases:
         if p.year or not (p.month and p.day) or p.tense != "past":
             continue
-        for t in result.treaty_mentions:
+        for t in treaties.starting_in(*p.sentence):
             info = t.ref.info
-            if info is None or not p.sentence[0] <= t.start < p.sentence[1]:
+            if info is None:
                 continue
             facts = [
                 d
@@ -195,15 +198,69 @@ def _treaty_bounds(result) -> list[Bound]:
     return bounds
 
 
+def _event_bounds(result) -> list[Bound]:
+    """A known event the article reports as done: what is said about it came after it."""
+    bounds = []
+    for ev in result.events:
+        known = ev.existing
+        if known is None or ev.phrase.tense == "future" or ev.planned:
+            continue
+        bounds.append(
+            Bound(
+                known.start,
+                known.start.isoformat(),
+                f"{known.start.isoformat()}, the date of “{known.title}”, which the article "
+                f"reports (“{ev.phrase.text}”)",
+            )
+        )
+    return bounds
+
+
+def _caption_bounds(result) -> list[Bound]:
+    """A dated photo the article carries was taken before the article was written."""
+    if not result.pictured:
+        return []
+    latest = max(result.pictured)
+    return [
+        Bound(latest, latest.isoformat(), f"{latest.isoformat()}, the date of its photo caption")
+    ]
+
+
 def lower_bound(result) -> Bound | None:
     bounds = _position_bounds(result) + _treaty_bounds(result)
+    bounds += _event_bounds(result) + _caption_bounds(result)
     bounds += [b for p in result.phrases if (b := _phrase_bound(p)) is not None]
     if not bounds:
         return None
     return max(bounds, key=lambda b: (b.day, len(b.edtf)))
 
 
+def _expected_bound(result) -> Bound | None:
+    """The article expects a dated thing ("as the campaign of 2020 approaches", "will
+    expire in 2021"): it was written before the end of that year."""
+    ends = []
+    for p in result.phrases:
+        if p.tense != "future" or not p.year or p.in_quote:
+            continue
+        end = dt.date(p.year, 12, 31)
+        ends.append((end, p))
+    if not ends:
+        return None
+    end, p = min(ends, key=lambda x: x[0])
+    return Bound(
+        end, f"{end.year:04d}", f"{end.year}, which the article still expects (“{p.text}”)"
+    )
+
+
 def upper_bound(result, retrieved: dt.date) -> Bound:
+    expected = _expected_bound(result) if result.published is None else None
+    bound = _upper_bound(result, retrieved)
+    if expected is not None and expected.day < bound.day:
+        return expected
+    return bound
+
+
+def _upper_bound(result, retrieved: dt.date) -> Bound:
     if result.published is not None:
         day = result.published
         return Bound(day, day.isoformat(), f"{day.isoformat()}, the publication date")

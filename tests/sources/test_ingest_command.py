@@ -174,12 +174,11 @@ def test_run_stores_a_draft_source_with_statements_events_and_citations(world):
     assert [t.short_name for t in statements[2].treaties.all()] == ["New START"]
     for citation in Citation.objects.filter(source=source):
         assert source.body[citation.start : citation.end] == citation.excerpt
+    # Happenings only, titled who-does-what and typed from the action: not the day the
+    # ministry spoke (a statement), nor the talks and the expiry still ahead (plans).
     events = Event.objects.filter(citations__source=source).order_by("date_start")
-    assert [(e.date, e.status) for e in events] == [
-        ("2019-08-02", "draft"),
-        ("2024-06-11", "draft"),
-        ("2024-06-12/2024-06-13", "draft"),
-        ("2026", "draft"),
+    assert [(e.date, e.title, e.event_type.name, e.status) for e in events] == [
+        ("2019-08-02", "INF Treaty expires", "Treaty expiry", "draft"),
     ]
     assert [t.short_name for t in events[0].treaties.all()] == ["INF Treaty"]
 
@@ -235,11 +234,10 @@ def test_a_failing_article_leaves_nothing_and_the_others_go_through(world, monke
 
     monkeypatch.setattr(pipeline.Writer, "_statement", explode)
     data, err = ingest("minister_interview_tass_style.txt", "ministry_statement_xinhua_style.txt")
-    assert data[0] == {
-        "file": "minister_interview_tass_style.txt",
-        "error": "database_error",
-        "reason": "Nothing was stored for this article: disk full",
-    }
+    assert data[0]["file"] == "minister_interview_tass_style.txt"
+    assert data[0]["error"] == "internal_error"
+    assert "storing this article (RuntimeError: disk full)" in data[0]["reason"]
+    assert "nothing was stored for it" in data[0]["reason"]
     assert data[1]["status"] == "stored"
     assert list(Source.objects.values_list("title", flat=True)) == [
         "Russia open to talks on missile limits: Foreign Ministry"

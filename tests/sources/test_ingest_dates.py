@@ -113,8 +113,8 @@ def test_relative_phrases():
 
 def test_numbers_that_are_not_dates():
     _, events = dated(
-        "Ranges\nGENEVA (Reuters) - The missiles fly 1,000-5,000 kilometers and "
-        "the 9M729 system has 2000 km range, officials said.\n"
+        "Ranges\nGENEVA (Reuters) - The drones cover 2,500-4,000 kilometers and "
+        "the X-44 launcher reaches 1990 km, engineers said.\n"
     )
     assert events == []
 
@@ -127,3 +127,40 @@ def test_candidate_years_are_those_with_the_weekday_up_to_today():
     )
     assert result.published is None
     assert sorted(result.year_candidates) == [1991, 1996, 2002, 2013, 2019, 2024]
+
+
+def test_a_known_event_the_article_dates_fixes_the_year():
+    from sources.ingest.knowledge import EventInfo
+
+    text = (
+        "Talks end\nGENEVA, Jan. 16 (Reuters) - Talks on the INF Treaty ended on Jan. 15 "
+        "without progress, officials said.\n"
+    )
+    without = analyse("t.txt", text.encode(), knowledge())
+    assert without.published is None
+    world = knowledge()
+    world.events = [
+        EventInfo(300, "INF talks in Geneva", "Negotiation round", dt.date(2019, 1, 15),
+                  dt.date(2019, 1, 15), {10}, set()),
+    ]  # fmt: skip
+    result = analyse("t.txt", text.encode(), world)
+    finish(result, world)
+    assert result.published == dt.date(2019, 1, 16)
+    assert [(p.text, p.edtf, p.basis) for p in result.phrases] == [
+        ("Jan. 15", "2019-01-15", "counted from the publication date 2019-01-16 (inferred)"),
+    ]
+
+
+def test_each_date_says_why_it_has_that_date():
+    result = analyse(
+        "t.txt",
+        b"Council meets\nPARIS, May 3 (Reuters) - The council met on Friday after a "
+        b"vote on March 2, 2021.\n",
+        knowledge(),
+        2024,
+    )
+    finish(result)
+    assert [(p.text, p.basis) for p in result.phrases] == [
+        ("on Friday", "counted from the publication date 2024-05-03 (year hint)"),
+        ("March 2, 2021", "printed in full"),
+    ]

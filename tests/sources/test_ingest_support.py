@@ -9,8 +9,9 @@ import datetime as dt
 from pathlib import Path
 
 from sources.ingest.contract import contract
-from sources.ingest.extract import analyse, finish, link_batch
+from sources.ingest.extract import analyse, finish
 from sources.ingest.knowledge import ActorInfo, Knowledge, OutletInfo, PositionInfo, TreatyInfo
+from sources.ingest.same_story_links import link_results
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 TODAY = dt.date(2026, 1, 15)
@@ -124,7 +125,7 @@ def run_pure(*names: str, world: Knowledge | None = None, year_hint: int | None 
     """Analyse fixture files as one batch without a database; return their contracts."""
     world = world or knowledge()
     results = [analyse(n, read(n), world, year_hint) for n in names]
-    link_batch(results)
+    link_results(results)
     for r in results:
         finish(r)
     return results, [contract(r) for r in results]

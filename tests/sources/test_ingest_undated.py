@@ -166,3 +166,51 @@ def test_without_any_lower_bound_statements_are_still_skipped(world, tmp_path): 
     assert not Statement.objects.exists()
     assert [w["code"] for w in item["warnings"]] == ["no_date", "no_statement_date"]
     assert "1 skipped statements" in err.getvalue()
+
+
+def ranged_with_events(data: str):
+    from sources.ingest.knowledge import EventInfo
+
+    known = knowledge()
+    known.events = [
+        EventInfo(200, "US suspends INF obligations", "Suspension", dt.date(2019, 2, 2),
+                  dt.date(2019, 2, 2), {10}, {2}),
+    ]  # fmt: skip
+    result = analyse("t.txt", data.encode(), known)
+    finish(result, known)
+    return undated_range(result, RETRIEVED)
+
+
+def test_a_known_event_the_article_reports_is_the_lower_bound():
+    span = ranged_with_events(
+        undated(
+            "Foreign Minister Sergei Lavrov said Moscow had answered in kind after Washington "
+            "suspended its INF Treaty obligations on February 2, 2019.",
+            "“We had no other choice left,” Lavrov said.",
+        )
+    )
+    assert span.edtf == "2019-02-02/2026-01-15"
+    assert "the date of “US suspends INF obligations”" in span.note
+
+
+def test_a_photo_caption_is_a_lower_bound():
+    span = ranged(
+        "Talks stall\n\n"
+        "Delegates leave the hall on May 14, 2024. Ana Ruiz/Iberia Photo\n\n"
+        "GENEVA (Reuters) - Foreign Minister Sergei Lavrov said the talks had stalled.\n\n"
+        "“We will not wait forever for an answer,” Lavrov said.\n"
+    )
+    assert span.edtf == "2024-05-14/2026-01-15"
+    assert "the date of its photo caption" in span.note
+
+
+def test_a_year_the_article_still_expects_is_the_upper_bound():
+    span = ranged(
+        undated(
+            "Foreign Minister Sergei Lavrov said the treaty will lapse in 2021 unless both "
+            "sides act.",
+            "“We are ready to talk about it today,” Lavrov said.",
+        )
+    )
+    assert span.edtf == "2004-03-09/2021"
+    assert "2021, which the article still expects (“in 2021”)" in span.note
