@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # ops: NUL in admin query strings -> "?e=1" / 400 instead of a database error.
+    "timeline.admin_guard.AdminQueryGuardMiddleware",
 ]
 
 ROOT_URLCONF = "timeline.urls"
