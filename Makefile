@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEEDS ?= ../shared/seeds
 
-.PHONY: run test venv node browser lint format bench eval-ingest schema migrate demo clean-db help
+.PHONY: run test venv node browser lint format bench eval-ingest schema migrate demo clean-db help \
+	serve-prod load
 
 help:
 	@echo "make run          set up and serve the demo on http://$(HOST):$(PORT)/"
@@ -17,6 +18,8 @@ help:
 	@echo "make lint         ruff check + format check + makemigrations --check"
 	@echo "make bench        benchmarks (not part of CI)"
 	@echo "make eval-ingest  score the ingester on $(SEEDS)"
+	@echo "make serve-prod   production server (gunicorn + WhiteNoise); see README \"Deploying\""
+	@echo "make load         full load test: 32 clients x 60 s against serve-prod's set-up"
 
 venv: $(STAMP)
 
@@ -74,6 +77,16 @@ eval-ingest: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) ingest_articles --dry-run --json --no-progress $(SEEDS)/*.txt > .eval-ingest.json
 	$(PY) ../shared/eval/score_ingest.py $(SEEDS)/gold.json .eval-ingest.json
+
+# Production (README "Deploying"): static files collected for WhiteNoise, migrations, gunicorn.
+serve-prod: venv node
+	$(MANAGE) collectstatic --noinput
+	$(MANAGE) migrate --noinput
+	$(VENV)/bin/gunicorn -c timeline/gunicorn_conf.py
+
+# The load test at full size (make test runs it at CI size).
+load: venv
+	LOAD_CLIENTS=32 LOAD_SECONDS=60 $(PY) -m pytest tests/ops/test_load.py -s -q -p no:cacheprovider
 
 clean-db:
 	rm -rf .pgdata
