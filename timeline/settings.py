@@ -100,7 +100,13 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # Persistent connections are checked before reuse, so one the server dropped
+    # (restart, failover, pg_terminate_backend) is replaced instead of failing a request.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     from timeline.embedded_db import database_settings
 
@@ -191,7 +197,7 @@ if not os.environ.get("REDIS_URL"):
 # Reads of API requests go to a replica when one is configured (timeline.db_router).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     # Only API reads use it: the API's statement timeout as the session default.
