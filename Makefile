@@ -10,7 +10,7 @@ PORT ?= 8000
 SEEDS ?= ../shared/seeds
 
 .PHONY: run test venv node browser lint format bench eval-ingest schema migrate demo clean-db help \
-	serve-prod load
+	serve-prod serve-dev load
 
 help:
 	@echo "make run          set up and serve the demo on http://$(HOST):$(PORT)/"
@@ -52,7 +52,13 @@ run: demo node
 	@echo "  admin:    http://$(HOST):$(PORT)/admin/   (demo curator: curator / timeline-demo, local use only)"
 	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphql/"
 	@echo ""
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	$(RUNSERVER)
+
+# `exec`: make's SIGTERM then reaches runserver itself (not only the shell), whose exit
+# stops the embedded PostgreSQL. serve-dev is the same server without the set-up steps.
+RUNSERVER = DEBUG=1 exec $(MANAGE) runserver $(HOST):$(PORT)
+serve-dev:
+	$(RUNSERVER)
 
 test: venv node browser
 	$(PY) scripts/test_matrix.py

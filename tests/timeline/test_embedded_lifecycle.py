@@ -54,16 +54,20 @@ def pgdata(tmp_path_factory):
 
 
 class DevServer:
-    def __init__(self, pgdata: Path):
-        env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL"}}
+    def __init__(self, pgdata: Path, via_make: bool = False):
+        env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "MAKEFLAGS"}}
         env.update(EMBEDDED_PGDATA=str(pgdata), DEBUG="1", PYTHONUNBUFFERED="1")
         self.port = free_port()
+        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}"]
+        if via_make:
+            # `make run` ends with the same recipe line as `make serve-dev`.
+            command = ["make", "--no-print-directory", "serve-dev", f"PORT={self.port}"]
         self.log = pgdata.parent / f"runserver-{self.port}.log"
         with open(self.log, "wb") as log:
             # Its own session: a terminal's Ctrl+C reaches the whole foreground group,
             # which we imitate with killpg without hitting pytest.
             self.proc = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}"],
+                command,
                 cwd=ROOT,
                 env=env,
                 stdout=log,
@@ -109,15 +113,18 @@ class DevServer:
         return left
 
 
-def run_and_stop(pgdata: Path, sig: int, whole_group: bool) -> None:
-    server = DevServer(pgdata)
+def run_and_stop(pgdata: Path, sig: int, whole_group: bool, via_make: bool = False) -> None:
+    server = DevServer(pgdata, via_make)
     server.wait_until_serving()
     assert postgres_processes(pgdata), "the embedded PostgreSQL should run while serving"
     server.stop(sig, whole_group)
     deadline = time.monotonic() + 10
     while (postgres_processes(pgdata) or server.children_left()) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert server.children_left() == [], server.output()
+    left_behind = server.children_left()
+    for proc in left_behind:  # do not let a failure leak a serving process
+        proc.terminate()
+    assert left_behind == [], server.output()
     left = postgres_processes(pgdata)
     assert left == [], (
         f"PostgreSQL still running for {pgdata} after {signal.Signals(sig).name}: "
@@ -144,6 +151,16 @@ def handle_list(pgdata: Path) -> list[int]:
 )
 def test_stopping_runserver_stops_embedded_postgres(pgdata, sig, whole_group):
     run_and_stop(pgdata, sig, whole_group)
+    assert handle_list(pgdata) == []
+
+
+@pytest.mark.parametrize(
+    ("sig", "whole_group"),
+    [(signal.SIGTERM, False), (signal.SIGINT, True)],
+    ids=["sigterm-make", "ctrl-c-make"],
+)
+def test_stopping_make_serve_dev_stops_everything(pgdata, sig, whole_group):
+    run_and_stop(pgdata, sig, whole_group, via_make=True)
     assert handle_list(pgdata) == []
 
 
