@@ -59,6 +59,7 @@ def test_killed_connections_fail_cleanly_and_recover_at_once(
     production_server,
     curators,
     seeded,  # noqa: F811
+    capsys,
 ):
     server = production_server(WEB_CONCURRENCY="2", GUNICORN_THREADS="4")
     names = curators(WRITERS)
@@ -145,11 +146,12 @@ def test_killed_connections_fail_cleanly_and_recover_at_once(
     assert unclean == [], unclean[:5]
     after_kills = [o for o in outcomes if not in_flight(o)]
     failed = [o for o in after_kills if not o.ok]
-    print(
-        f"\nfaults: {killed} connections killed in {KILLS} rounds; {len(outcomes)} requests, "
-        f"{sum(not o.ok for o in outcomes if in_flight(o))} in-flight failures (clean), "
-        f"{len(failed)} failures outside the kills"
-    )
+    with capsys.disabled():
+        print(
+            f"\nfaults: {killed} connections killed in {KILLS} rounds; {len(outcomes)} requests, "
+            f"{sum(not o.ok for o in outcomes if in_flight(o))} in-flight failures (clean), "
+            f"{len(failed)} failures outside the kills"
+        )
     assert failed == [], failed[:5]
 
     stored = list(Event.objects.filter(title__startswith="Fault ").values_list("title", flat=True))

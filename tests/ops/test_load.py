@@ -115,7 +115,7 @@ def writer(base: str, deadline: float, stats: Stats, username: str, kind_pk: int
             )
 
 
-def test_mixed_load(production_server, curators, seeded):
+def test_mixed_load(production_server, curators, seeded, capsys):
     server = production_server()
     writers = max(1, CLIENTS // WRITER_SHARE)
     names = curators(writers)
@@ -137,11 +137,12 @@ def test_mixed_load(production_server, curators, seeded):
 
     total = sum(stats.statuses.values())
     p50, p99 = percentile(stats.latencies, 0.50), percentile(stats.latencies, 0.99)
-    print(
-        f"\nload: {CLIENTS} clients ({writers} writing) for {SECONDS:.0f} s: {total} requests, "
-        f"{total / elapsed:.0f}/s, p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
-        f"{len(stats.accepted)} writes accepted; statuses {dict(stats.statuses)}"
-    )
+    with capsys.disabled():  # the figures belong in `make test`'s output
+        print(
+            f"\nload: {CLIENTS} clients ({writers} writing) for {SECONDS:.0f} s: {total} requests, "
+            f"{total / elapsed:.0f}/s, p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
+            f"{len(stats.accepted)} writes accepted; statuses {dict(stats.statuses)}"
+        )
     assert not any(alive.is_alive() for alive in threads), "a client hung"
     assert not [s for (_, s) in stats.statuses if s >= 500], stats.failures[:5]
     assert stats.failures == []
