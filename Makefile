@@ -88,7 +88,7 @@ eval-ingest: migrate
 serve-prod: venv node
 	$(MANAGE) collectstatic --noinput
 	$(MANAGE) migrate --noinput
-	$(VENV)/bin/gunicorn -c timeline/gunicorn_conf.py
+	exec $(VENV)/bin/gunicorn -c timeline/gunicorn_conf.py
 
 # The load test at full size (make test runs it at CI size).
 load: venv
