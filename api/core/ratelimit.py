@@ -9,7 +9,6 @@ visitors. Over the limit: HTTP 429 with ``Retry-After`` and
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from functools import wraps
 
@@ -19,6 +18,7 @@ from django.http import HttpResponse
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from api.models import ApiToken, hash_key
 from timeline.request_log import client_address
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,15 @@ GROUP = "graphql"
 def client_key(group: str, request) -> str:
     authorization = request.headers.get("Authorization", "")
     if authorization.lower().startswith("bearer "):
-        return "token:" + hashlib.sha256(authorization[7:].strip().encode()).hexdigest()
+        # Only a stored token earns a budget of its own: made-up keys would otherwise
+        # give each request a fresh one. They are counted against the address instead.
+        token = (
+            ApiToken.objects.filter(key_hash=hash_key(authorization[7:].strip()))
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if token is not None:
+            return f"token:{token}"
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"

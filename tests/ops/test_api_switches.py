@@ -58,6 +58,21 @@ def test_budgets_are_per_client(client, curator):
     assert post(client, REMOTE_ADDR="192.0.2.1").status_code == 200
 
 
+@override_settings(API_RATE_LIMIT="2/m")
+def test_a_token_has_its_own_budget_but_made_up_keys_share_the_address(client):
+    from api.models import ApiToken
+
+    _token, key = ApiToken.issue("Partner")
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {key}", "REMOTE_ADDR": "192.0.2.5"}
+    for n in range(2):
+        post(client, HTTP_AUTHORIZATION=f"Bearer made-up-{n}", REMOTE_ADDR="192.0.2.5")
+    assert (
+        post(client, HTTP_AUTHORIZATION="Bearer made-up-3", REMOTE_ADDR="192.0.2.5").status_code
+        == 429
+    )
+    assert [post(client, **bearer).status_code for _ in range(3)] == [200, 200, 429]
+
+
 @override_settings(API_RATE_LIMIT="")
 def test_an_empty_rate_turns_limiting_off(client):
     assert {post(client).status_code for _ in range(5)} == {200}
