@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -45,12 +47,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def pgdata(tmp_path_factory):
-    path = tmp_path_factory.mktemp("embedded-lifecycle") / "pgdata"
+def pgdata():
+    # Not pytest's tmp_path: concurrent pytest sessions of the same user prune each
+    # other's old basetemp folders, which would pull the data folder from under the server.
+    parent = Path(tempfile.mkdtemp(prefix="timeline-lifecycle-"))
+    path = parent / "pgdata"
     yield path
     # Whatever a failing test left running must not outlive the run.
     for proc in postgres_processes(path):
         proc.kill()
+    shutil.rmtree(parent, ignore_errors=True)
 
 
 class DevServer:
