@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEEDS ?= ../shared/seeds
 
-.PHONY: run test venv node browser lint format bench eval-ingest schema migrate demo clean-db help fuzz
+.PHONY: run test venv node browser lint format bench eval-ingest schema migrate demo clean-db help fuzz \
+	serve-prod serve-dev load
 
 help:
 	@echo "make run          set up and serve the demo on http://$(HOST):$(PORT)/"
@@ -18,6 +19,8 @@ help:
 	@echo "make bench        benchmarks (not part of CI)"
 	@echo "make fuzz         fuzz /graphql/ with 30,000 generated documents (CI runs ~1,000)"
 	@echo "make eval-ingest  score the ingester on $(SEEDS), then summarise the drafts a real run leaves"
+	@echo "make serve-prod   production server (gunicorn + WhiteNoise); see README \"Deploying\""
+	@echo "make load         full load test: 32 clients x 60 s against serve-prod's set-up"
 
 venv: $(STAMP)
 
@@ -50,7 +53,13 @@ run: demo node
 	@echo "  admin:    http://$(HOST):$(PORT)/admin/   (demo curator: curator / timeline-demo, local use only)"
 	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphql/"
 	@echo ""
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	$(RUNSERVER)
+
+# `exec`: make's SIGTERM then reaches runserver itself (not only the shell), whose exit
+# stops the embedded PostgreSQL. serve-dev is the same server without the set-up steps.
+RUNSERVER = DEBUG=1 exec $(MANAGE) runserver $(HOST):$(PORT)
+serve-dev:
+	$(RUNSERVER)
 
 test: venv node browser
 	$(PY) scripts/test_matrix.py
@@ -81,6 +90,16 @@ eval-ingest: migrate
 	$(MANAGE) ingest_articles --dry-run --json --no-progress $(SEEDS)/*.txt > .eval-ingest.json
 	$(PY) ../shared/eval/score_ingest.py $(SEEDS)/gold.json .eval-ingest.json
 	$(MANAGE) ingest_drafts_summary $(SEEDS)/*.txt
+
+# Production (README "Deploying"): static files collected for WhiteNoise, migrations, gunicorn.
+serve-prod: venv node
+	$(MANAGE) collectstatic --noinput
+	$(MANAGE) migrate --noinput
+	exec $(VENV)/bin/gunicorn -c timeline/gunicorn_conf.py
+
+# The load test at full size (make test runs it at CI size).
+load: venv
+	LOAD_CLIENTS=32 LOAD_SECONDS=60 $(PY) -m pytest tests/ops/test_load.py -s -q -p no:cacheprovider
 
 clean-db:
 	rm -rf .pgdata

@@ -189,3 +189,12 @@ def citation(db, source, event) -> Citation:
     return Citation.objects.create(
         source=source, event=event, excerpt="the United States suspended its obligations"
     )
+
+
+@pytest.fixture(autouse=True)
+def _api_rate_limit_off(settings):
+    """The suite sends thousands of API requests from one address within a minute.
+
+    Tests of the limit itself set API_RATE_LIMIT with override_settings (tests/ops/).
+    """
+    settings.API_RATE_LIMIT = ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 
 # The admin base classes live in admin_writes / admin_workflow; named here too, because
 # both domain admins import their building blocks from this one module.
@@ -45,13 +48,27 @@ class DecadeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        try:
-            start = int(self.value())
-        except ValueError:
-            return queryset.none()
+        start = self.decade(self.value())
         return queryset.filter(
-            **{f"{self.date_field}__year__gte": start, f"{self.date_field}__year__lt": start + 10}
+            **{f"{self.date_field}__gte": date(max(start, 1), 1, 1)},
+            **({f"{self.date_field}__lt": date(start + 10, 1, 1)} if start < 9990 else {}),
         )
+
+    @staticmethod
+    def decade(value: str) -> int:
+        """The first year of the decade ``value`` names; a bad one is a bad lookup (``?e=1``).
+
+        Dates run from year 1 to 9999, so the decades are 0 (years 1-9) to 9990.
+        """
+        try:
+            start = int(value)
+        except (TypeError, ValueError) as exc:
+            raise IncorrectLookupParameters(f"Decade “{value}” is not a year.") from exc
+        if start % 10 or not 0 <= start <= 9990:
+            raise IncorrectLookupParameters(
+                f"Decade “{value}” is not the first year of a decade between 0 and 9990."
+            )
+        return start
 
 
 class ConfidenceFilter(admin.SimpleListFilter):

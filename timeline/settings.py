@@ -5,10 +5,13 @@ SECRET_KEY     unset = a random key kept in .secret_key (git-ignored)
 DEBUG          1/true/yes to enable; off by default
 ALLOWED_HOSTS  comma-separated; default 127.0.0.1,localhost
 CORS_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
+Production (README "Deploying"): SECURE_* / *_COOKIE_SECURE, REDIS_URL, API_RATE_LIMIT,
+DATABASE_REPLICA_URL, GRAPHQL_GRAPHIQL, GRAPHQL_INTROSPECTION, LOG_FORMAT, REQUEST_LOG
 """
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_filters",
     "simple_history",
+    "django_ratelimit",
     "strawberry_django",
     "timeline",
     "sources",
@@ -60,7 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "timeline.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # ops: NUL in admin query strings -> "?e=1" / 400 instead of a database error.
+    "timeline.admin_guard.AdminQueryGuardMiddleware",
+    "timeline.db_router.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "timeline.urls"
@@ -91,7 +100,13 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    # Persistent connections are checked before reuse, so one the server dropped
+    # (restart, failover, pg_terminate_backend) is replaced instead of failing a request.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     from timeline.embedded_db import database_settings
 
@@ -115,7 +130,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # GraphiQL's browser assets come from npm packages (package.json, `make node`) and are
 # served as static files under npm/<package>/, so /graphql/ needs no CDN.
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -146,9 +161,86 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 # they submitted themselves. On unless WORKFLOW_TWO_PERSON_RULE=0 (e.g. a one-person install).
 WORKFLOW_TWO_PERSON_RULE = os.environ.get("WORKFLOW_TWO_PERSON_RULE", "1") not in ("0", "false")
 
+# --- production (ops; README "Deploying") --------------------------------------------------
+# Django's own setting names, read from the environment; `check --deploy` passes with them set.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE")
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (only if the proxy sets it).
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = tuple(env_list("SECURE_PROXY_SSL_HEADER"))
+# Plain-HTTP health checks from the orchestrator are not redirected to https.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Until collectstatic has run (development, tests) WhiteNoise has nothing to serve; fine.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Pre-compressed (gzip/brotli) copies made by collectstatic, served by WhiteNoise.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# GraphiQL and introspection: on for development, switch both off for a closed API.
+GRAPHQL_GRAPHIQL = env_bool("GRAPHQL_GRAPHIQL", True)
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+
+# Per-client rate limit of /graphql/ (django-ratelimit; "" turns it off). Counters live in
+# Redis when REDIS_URL is set (shared by every worker), else in each process's memory.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+RATELIMIT_USE_CACHE = "ratelimit"
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        },
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["ratelimit"] = {**CACHES["default"], "KEY_PREFIX": "rl"}
+if not os.environ.get("REDIS_URL"):
+    # Per-process counters are fine for one dev server; timeline.checks warns in deploy mode.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Reads of API requests go to a replica when one is configured (timeline.db_router).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    # Only API reads use it: the API's statement timeout as the session default.
+    DATABASES["replica"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={GRAPHQL_STATEMENT_TIMEOUT_MS}"
+    )
+DATABASE_ROUTERS = ["timeline.db_router.ReplicaRouter"]
+REPLICA_READ_PATHS = [r"^/graphql/?$"]
+
+# One JSON object per line (python-json-logger) unless LOG_FORMAT=text; a line per request
+# on the "timeline.requests" logger unless REQUEST_LOG=0.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+REQUEST_LOG = env_bool("REQUEST_LOG", not DEBUG)  # runserver logs requests itself
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "timeline.requests": {"level": "INFO" if REQUEST_LOG else "WARNING"},
+    },
 }

@@ -90,9 +90,16 @@ def test_different_case_is_a_different_body(source, outlet):
 
 
 def test_editing_a_source_does_not_clash_with_itself(source):
+    original_hash = source.content_hash
     source.title = "Lavrov: INF Treaty dead"
-    source.full_clean()
+    source.full_clean()  # its own body is not "already stored as" another source
     source.save()
+    stored = Source.objects.get()
+    assert (stored.pk, stored.title, stored.content_hash) == (
+        source.pk,
+        "Lavrov: INF Treaty dead",
+        original_hash,
+    )
 
 
 def test_editing_the_body_updates_the_hash(source):

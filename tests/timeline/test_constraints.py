@@ -48,7 +48,10 @@ def messages(instance, **kwargs) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("wikidata_id", ["Q1", "Q123", "Q159", ""])
 def test_valid_wikidata_ids(wikidata_id):
-    Actor(name="Someone", kind=ActorKind.STATE, wikidata_id=wikidata_id).full_clean()
+    actor = Actor(name="Someone", kind=ActorKind.STATE, wikidata_id=wikidata_id)
+    actor.full_clean()  # the form's check accepts it...
+    actor.save()  # ...and so does the database constraint
+    assert Actor.objects.filter(pk=actor.pk, wikidata_id=wikidata_id).exists()
 
 
 @pytest.mark.parametrize("wikidata_id", ["q12", "Q0", "123", "Q012", "Q12a", "P31"])

@@ -178,3 +178,108 @@ def test_other_treaty_statuses(demo):
     assert ctbt.parties_as_of(D("2023-11-02"))[russia.pk].status == PartyState.SIGNATORY
     open_skies = Treaty.objects.get(slug="open-skies")
     assert open_skies.parties_as_of(D("2021-12-18"))[russia.pk].status == PartyState.WITHDRAWN
+
+
+# -- reloading never reverts what people changed --------------------------------------------
+
+
+def _admin_edit(client, record, **changes):
+    """Post the record's admin change form back with ``changes``, as a curator's browser does."""
+    from django.urls import reverse
+
+    from tests.test_admin import form_data
+
+    meta = record._meta
+    url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+    data = form_data(client.get(url))
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_reload_keeps_an_admin_edit(demo, reviewer_client, reviewer):
+    event = Event.objects.get(slug="russia-drops-start-ii-2002")
+    _admin_edit(reviewer_client, event, place_name="Edited by a curator")
+    assert event.history.first().history_user == reviewer
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+
+    event.refresh_from_db()
+    assert event.place_name == "Edited by a curator"
+    assert event.history.first().history_user == reviewer
+    assert "Rows written this run: 0" in out.getvalue()
+
+
+def test_reload_keeps_status_changes_and_deletions(demo, reviewer):
+    from timeline import services
+
+    event = Event.objects.get(slug="geneva-inf-talks-2019")
+    services.transition(event, "draft", reviewer)
+    statement = Statement.objects.filter(citations__isnull=False).first()
+    citation = statement.citations.first()
+    excerpt = citation.excerpt
+    citation._history_user = reviewer
+    citation.delete()
+    before = counts()
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+
+    assert Event.objects.get(slug="geneva-inf-talks-2019").status == "draft"
+    assert not statement.citations.filter(excerpt=excerpt).exists()
+    assert counts() == before
+    assert "Rows written this run: 0" in out.getvalue()
+
+
+def test_a_changed_natural_key_is_not_loaded_again(demo, reviewer):
+    statement = Statement.objects.get(speaker__slug="sergei-lavrov", date="2019-02-02")
+    statement.text = statement.text + " (corrected)"
+    statement._history_user = reviewer
+    statement.save()
+    before = counts()
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert counts() == before
+    assert Statement.objects.filter(speaker__slug="sergei-lavrov", date="2019-02-02").count() == 1
+
+
+def test_loader_history_rows_say_who_and_why(demo):
+    for model in (Actor, Treaty, TreatyAction, Event, Statement, Source, Citation):
+        rows = model.history.all()
+        assert rows.exists(), model.__name__
+        assert set(rows.values_list("history_change_reason", flat=True)) == {"Loaded demo data"}
+        assert set(rows.values_list("history_user__username", flat=True)) == {"demo-loader"}
+    from django.contrib.auth import get_user_model
+
+    account = get_user_model().objects.get(username="demo-loader")
+    assert not account.is_active and not account.has_usable_password()
+
+
+def test_upgraded_demo_adds_and_refreshes_only_untouched_records(demo, reviewer, monkeypatch):
+    from timeline.demo import events as demo_events
+
+    untouched, edited = "us-leaves-abm-treaty-2002", "russia-drops-start-ii-2002"
+    kept = Event.objects.get(slug=edited)
+    kept.summary = "A curator's summary."
+    kept._history_user = reviewer
+    kept.save()
+
+    upgraded = []
+    for data in demo_events.EVENTS:
+        if data["slug"] in (untouched, edited):
+            data = {**data, "summary": "The next demo release says more."}
+        upgraded.append(data)
+    new = {**demo_events.EVENTS[0], "slug": "a-new-demo-event", "cite": []}
+    monkeypatch.setattr(demo_events, "EVENTS", [*upgraded, new])
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+
+    refreshed = Event.objects.get(slug=untouched)
+    assert refreshed.summary == "The next demo release says more."
+    assert refreshed.history.first().history_change_reason == "Loaded demo data"
+    assert Event.objects.get(slug=edited).summary == "A curator's summary."
+    assert Event.objects.filter(slug="a-new-demo-event").exists()
+    assert "Kept 1 record changed since it was loaded" in out.getvalue()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from graphql import (
     GraphQLError,
     GraphQLSchema,
@@ -16,7 +17,7 @@ from graphql import (
     specified_rules,
     validate,
 )
-from graphql.validation import MaxIntrospectionDepthRule
+from graphql.validation import MaxIntrospectionDepthRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
@@ -94,6 +95,9 @@ def validation_rules(base: tuple[type[ValidationRule], ...]) -> tuple[type[Valid
     )
     if CodedIntrospectionDepthRule not in rules:
         rules += (CodedIntrospectionDepthRule,)
+    if not getattr(settings, "GRAPHQL_INTROSPECTION", True):
+        # Production may close the schema (ops: GRAPHQL_INTROSPECTION=0); part of the cache key.
+        rules += (NoSchemaIntrospectionCustomRule,)
     return (
         *rules,
         *_limit_rules(limit("GRAPHQL_MAX_DEPTH"), limit("GRAPHQL_MAX_ALIASES")),
