@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import queue
 import random
 import sys
+import threading
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -23,6 +26,7 @@ from ._synthetic.stories import Stories
 from ._synthetic.world import World
 
 MAX_EVENTS = 20_000_000
+CHUNK = 50_000  # events per chunk of files: loaded while the next chunk is generated
 
 
 def event_count(text: str) -> int:
@@ -99,30 +103,48 @@ class Command(BaseCommand):
         hide = options["no_progress"]
         started = time.perf_counter()
         files = Files()
-        try:
-            rng = random.Random(seed)
-            world = World(rng, files, events)
-            stories = Stories(rng, files, world, with_story_keys=options["story_keys"])
-            with tqdm(
-                total=events, desc="generating", unit="event", file=sys.stderr, disable=hide
-            ) as bar:
-                for done in range(1, events + 1):
-                    stories.event()
-                    if done % 1000 == 0:
-                        bar.update(1000)
-                bar.update(events % 1000)
+        chunks: queue.Queue = queue.Queue(maxsize=2)
+        stop = threading.Event()
+        generated: dict[str, float] = {}
+
+        def produce() -> None:
+            """Generate in a worker thread; each finished chunk of files goes to the loader."""
+            try:
+                rng = random.Random(seed)
+                world = World(rng, files, events)
+                stories = Stories(rng, files, world, with_story_keys=options["story_keys"])
+                with tqdm(
+                    total=events, desc="generating", unit="event", file=sys.stderr, disable=hide
+                ) as bar:
+                    for done in range(1, events + 1):
+                        if stop.is_set():
+                            return
+                        stories.event()
+                        if done % 1000 == 0:
+                            bar.update(1000)
+                        if done % CHUNK == 0 and done < events:
+                            chunks.put(files.rotate())
+                    bar.update(events % 1000)
                 stories.treaty_actions()
-            sizes = files.close()
-            generated = time.perf_counter() - started
-            total = sum(sizes.values())
+                stories.finish()
+                chunks.put(files.close())
+                generated["seconds"] = time.perf_counter() - started
+                chunks.put(None)
+            except BaseException as exc:  # handed to the loader, which rolls back
+                chunks.put(exc)
+
+        def chunk_files():
+            while (item := chunks.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+
+        worker = threading.Thread(target=produce, name="generate_synthetic", daemon=True)
+        worker.start()
+        try:
             with (
                 tqdm(
-                    total=total,
-                    desc="loading",
-                    unit="B",
-                    unit_scale=True,
-                    file=sys.stderr,
-                    disable=hide,
+                    desc="loading", unit="B", unit_scale=True, file=sys.stderr, disable=hide
                 ) as copying,
                 tqdm(
                     total=rebuild_steps(files),
@@ -140,10 +162,16 @@ class Command(BaseCommand):
                         indexing.set_postfix_str(what, refresh=False)
                         indexing.update(1)
 
-                timings, rebuilds = load(files, replace=options["replace"], step=step)
+                timings, rebuilds = load(
+                    files, chunk_files(), replace=options["replace"], step=step
+                )
         except Truncate as exc:
             raise CommandError(f"Could not delete the existing data: {exc}") from exc
         finally:
+            stop.set()
+            while worker.is_alive():  # let a blocked put() finish so the thread can end
+                with contextlib.suppress(queue.Empty):
+                    chunks.get(timeout=0.1)
             files.cleanup()
         counts = {name: table.rows for name, table in files.tables.items()}
         elapsed = time.perf_counter() - started
@@ -152,7 +180,7 @@ class Command(BaseCommand):
             + ", ".join(f"{n:,} {name}" for name, n in counts.items())
         )
         self.stdout.write(
-            f"  generate {generated:.1f} s, "
+            f"  generate {generated['seconds']:.1f} s (while copying), "
             + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in timings.items())
         )
         if options["verbosity"] >= 2:

@@ -1,7 +1,8 @@
-"""Rows as PostgreSQL COPY text, one temporary file per table.
+"""Rows as PostgreSQL COPY text, in temporary files: one per table and chunk of events.
 
 Generation streams (a story's event, statements, sources and citations come out
-together) while COPY loads one table at a time, so rows wait in files, not in memory.
+together) while COPY loads one table at a time, so rows wait in files, not in memory;
+a finished chunk is loaded while the next one is generated.
 Columns come from the model: a column the generator does not set gets the model
 field's default, so a field added later does not break the load silently.
 """
@@ -75,9 +76,10 @@ class TableFile:
             else:
                 self.defaults[field.attname] = _NO_DEFAULT
         self.plan = [(name, self.defaults[name]) for name in self.names]
-        self.path = os.path.join(directory, f"{self.table}.copy")
-        self._file = open(self.path, "w", encoding="utf-8", buffering=1 << 20)  # noqa: SIM115
+        self.directory = directory
+        self.chunk = 0
         self.rows = 0
+        self._open()
         self.next_id = 1
 
     def new_id(self) -> int:
@@ -111,6 +113,18 @@ class TableFile:
         self.rows += 1
         return pk
 
-    def close(self) -> int:
+    def _open(self) -> None:
+        self.path = os.path.join(self.directory, f"{self.table}.{self.chunk}.copy")
+        self._file = open(self.path, "w", encoding="utf-8", buffering=1 << 20)  # noqa: SIM115
+
+    def rotate(self) -> str:
+        """Close the current file (returned, for loading) and start the next one."""
         self._file.close()
-        return os.path.getsize(self.path)
+        done = self.path
+        self.chunk += 1
+        self._open()
+        return done
+
+    def close(self) -> str:
+        self._file.close()
+        return self.path

@@ -8,9 +8,10 @@ scan or join instead of a check per row, and a broken row still fails the load.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
@@ -63,11 +64,20 @@ class Files:
         for name, table in self.tables.items():
             setattr(self, name, table)
 
-    def close(self) -> dict[str, int]:
-        return {name: table.close() for name, table in self.tables.items()}
+    def rotate(self) -> list[tuple[str, str]]:
+        """Close this chunk's files; (table name, path) of each one that holds rows."""
+        return _written(self.tables, "rotate")
+
+    def close(self) -> list[tuple[str, str]]:
+        return _written(self.tables, "close")
 
     def cleanup(self) -> None:
         self._dir.cleanup()
+
+
+def _written(tables: dict[str, TableFile], how: str) -> list[tuple[str, str]]:
+    done = [(name, getattr(table, how)()) for name, table in tables.items()]
+    return [(name, path) for name, path in done if os.path.getsize(path)]
 
 
 def domain_tables() -> list[str]:
@@ -114,8 +124,14 @@ class Truncate(Exception):
     """The tables could not be emptied (another app's table references them)."""
 
 
-def load(files: Files, *, replace: bool, step: Callable[[str, int], None]):
-    """COPY every file, rebuild indexes and constraints, ANALYZE.
+def load(
+    files: Files,
+    chunks: Iterable[list[tuple[str, str]]],
+    *,
+    replace: bool,
+    step: Callable[[str, int], None],
+):
+    """COPY each chunk's files as they come, then rebuild indexes and constraints, ANALYZE.
 
     Returns the seconds each phase took and (seconds, statement) of each rebuild, slowest
     first.
@@ -153,15 +169,19 @@ def load(files: Files, *, replace: bool, step: Callable[[str, int], None]):
         timings["prepare"] = time.perf_counter() - started
 
         started = time.perf_counter()
-        for name, table in files.tables.items():
-            columns = ", ".join(quote(c) for c in table.columns)
-            sql = f"COPY {quote(tables[name])} ({columns}) FROM STDIN"
-            if freeze:
-                sql += " WITH (FREEZE)"
-            with open(table.path, "rb") as data, cursor.cursor.copy(sql) as copy:
-                while chunk := data.read(1 << 20):
-                    copy.write(chunk)
-                    step(f"copy {tables[name]}", len(chunk))
+        columns = {
+            name: ", ".join(quote(c) for c in table.columns) for name, table in files.tables.items()
+        }
+        for chunk in chunks:
+            for name, path in chunk:
+                sql = f"COPY {quote(tables[name])} ({columns[name]}) FROM STDIN"
+                if freeze:
+                    sql += " WITH (FREEZE)"
+                with open(path, "rb") as data, cursor.cursor.copy(sql) as copy:
+                    while block := data.read(1 << 20):
+                        copy.write(block)
+                        step(f"copy {tables[name]}", len(block))
+                os.remove(path)
         timings["copy"] = time.perf_counter() - started
 
         started = time.perf_counter()

@@ -2,8 +2,9 @@
 back both. Each story is written as it is generated (events, statements, sources and
 citations together), so memory stays flat however many events are asked for.
 
-Every record is cited by the story's first report; half the stories have a second
-report citing every record again, so records carry 1.5 citations on average. Each
+Every record is cited by the story's own report; half the stories are cited again in a
+monthly chronicle (as Keesing's Record of World Events sums up a month), so records carry
+1.5 citations on average while sources stay near one per event. Each
 excerpt is a sentence of the report's body at the offsets stored with the citation.
 """
 
@@ -18,11 +19,16 @@ from sources.ingest.fingerprint import story_keys
 from sources.text import content_hash
 
 from . import vocab
-from .dates import day_near, edtf_date
+from .dates import LAST, day_near, edtf_date
 from .world import World, stamps, status
 
 MONTHS = list(calendar.month_name)
+CHRONICLE_STORIES = 8
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _month_last(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _when(edtf: str, start: dt.date, end: dt.date | None, precision: str) -> str:
@@ -68,6 +74,7 @@ class Stories:
         self.rng, self.files, self.world = rng, files, world
         self.with_story_keys = with_story_keys
         self.hashes: set[bytes] = set()
+        self.chronicles: dict[tuple[int, int], list] = {}
         self.events = 0
 
     # -- events -------------------------------------------------------------
@@ -198,24 +205,53 @@ class Stories:
 
     # -- sources and citations ----------------------------------------------
     def reports(self, records, title, place, start, end) -> None:
-        rng = self.rng
+        """The story's own report cites every record; half the stories are also summed up
+        in a monthly chronicle (one source for CHRONICLE_STORIES stories of a month)."""
         published = any(r[2] == "published" for r in records)
         self.report(records, title, place, start, end, published)
-        if rng.random() < 0.5:
-            shuffled = records[:1] + rng.sample(records[1:], len(records) - 1)
-            self.report(shuffled, f"{title} (follow-up)", place, start, end, published)
+        if self.rng.random() < 0.5:
+            month = self.chronicles.setdefault((start.year, start.month), [])
+            month.append((title, records, published))
+            if len(month) == CHRONICLE_STORIES:
+                self.chronicle(start.year, start.month)
 
     def report(self, records, title, place, start, end, published: bool) -> None:
-        rng, files = self.rng, self.files
-        outlet_id, outlet, outlet_slug = rng.choice(self.world.outlets)
+        rng = self.rng
+        outlet = rng.choice(self.world.outlets)
         day = day_near(rng, start, end, 3)
-        report = Report(f"{place.upper()}, {day.day} {MONTHS[day.month]} ({outlet}) -")
+        report = Report(f"{place.upper()}, {day.day} {MONTHS[day.month]} ({outlet[1]}) -")
         for record in records:
             paragraph = record[4] if len(record) > 4 else record[3]
             report.add(paragraph, record[:3], record[3])
             if rng.random() < 0.5:
                 report.add(rng.choice(vocab.FILLER))
         report.add(f"{rng.choice(vocab.FILLER)} Report {rng.getrandbits(40):010x}.")
+        self.store(report, outlet, title, place, day, published)
+
+    def chronicle(self, year: int, month: int) -> None:
+        stories = self.chronicles.pop((year, month))
+        rng = self.rng
+        outlet = rng.choice(self.world.outlets)
+        day = min(_month_last(year, month), LAST)
+        report = Report(f"Chronicle of {MONTHS[month]} {year} ({outlet[1]})")
+        for title, records, _ in stories:
+            report.add(title.upper())
+            for record in records:
+                paragraph = record[4] if len(record) > 4 else record[3]
+                report.add(paragraph, record[:3], record[3])
+        report.add(f"Compiled by the editors. Issue {rng.getrandbits(40):010x}.")
+        title = f"Chronicle of {MONTHS[month]} {year}: {stories[0][0]} and other news"
+        published = any(p for _, _, p in stories)
+        self.store(report, outlet, title, "", day, published)
+
+    def finish(self) -> None:
+        """Publish the chronicles still open (months with fewer stories)."""
+        for year, month in sorted(self.chronicles):
+            self.chronicle(year, month)
+
+    def store(self, report: Report, outlet, title, place, day, published: bool) -> None:
+        rng, files = self.rng, self.files
+        outlet_id, _, outlet_slug = outlet
         body = report.body
         digest = content_hash(body)
         while digest.encode() in self.hashes:  # practically never; the hash must stay unique
@@ -228,7 +264,7 @@ class Stories:
         else:
             edtf, precision = day.strftime("%Y-%m"), "month"
             p_start = day.replace(day=1)
-            p_end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+            p_end = _month_last(day.year, day.month)
         pk = files.source.new_id()
         files.source.write(
             id=pk,
