@@ -140,7 +140,7 @@ def load(
     timings: dict[str, float] = {}
     slow: list[tuple[float, str]] = []
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
         cursor.execute("SET LOCAL synchronous_commit = off")
         started = time.perf_counter()
         # Emptied in this transaction, the tables can take COPY ... FREEZE: rows are
