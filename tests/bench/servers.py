@@ -4,7 +4,10 @@
 - floor: the same gunicorn serving tests.bench.floor_app;
 - postgraphile: PostGraphile 4 (tests/bench/node, installed with ``npm ci``) on node.
 
-Both gunicorns run one sync worker per core, as a production deployment would.
+Both gunicorns run one worker process per core with one thread each (the gthread worker:
+the concurrency of sync workers, plus HTTP keep-alive, which load generators such as
+autocannon need to report true latencies; with sync workers closing every connection its
+latency figures came out several times the 1/throughput they must match).
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ def _gunicorn(name: str, app: str, env: dict, logs: Path) -> Server:
     workers = str(os.cpu_count() or 1)
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}",
-         "--workers", workers, "--worker-class", "sync", "--timeout", "120",
+         "--workers", workers, "--worker-class", "gthread", "--threads", "1", "--timeout", "120",
          "--error-logfile", "-", "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )  # fmt: skip
