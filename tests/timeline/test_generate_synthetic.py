@@ -18,11 +18,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 
+from sources.ingest.fingerprint import story_keys
 from sources.models import Citation, Outlet, Source
 from sources.text import content_hash, find_excerpt
 from timeline.dates import parse_date
+from timeline.management.commands import generate_synthetic
 from timeline.management.commands._synthetic.dates import edtf_date
 from timeline.management.commands._synthetic.load import TABLES, domain_tables
+from timeline.management.commands._synthetic.stories import Stories
 from timeline.models import (
     Actor,
     Event,
@@ -261,6 +264,28 @@ def test_bad_arguments_are_clear_errors(synthetic, args, message):
     with pytest.raises(CommandError, match=message):
         _generate(*args)
     assert Event.objects.count() == EVENTS
+
+
+def test_a_failure_midway_changes_nothing(synthetic, monkeypatch):
+    def broken(self):
+        raise RuntimeError("generator broke")
+
+    # Small chunks: two are COPYed (after the old rows were deleted) before the failure.
+    monkeypatch.setattr(generate_synthetic, "CHUNK", 50)
+    monkeypatch.setattr(Stories, "treaty_actions", broken)
+    with pytest.raises(RuntimeError, match="generator broke"):
+        _generate("--events", "120", "--seed", "9", "--replace")
+    assert Event.objects.count() == EVENTS
+    assert _digest() == synthetic["digest"]
+
+
+def test_story_keys_on_request(synthetic):
+    _generate("--events", "40", "--seed", "3", "--replace", "--story-keys")
+    sources = list(Source.objects.all())
+    assert sources
+    for source in sources:
+        keys = story_keys(source.body)
+        assert (source.text_keys, source.quote_keys) == (keys.text_keys, keys.quote_keys)
 
 
 def test_same_seed_same_data_other_seed_other_data(synthetic):
