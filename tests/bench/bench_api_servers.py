@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -77,6 +78,18 @@ def results(django_db_setup, django_db_blocker):
             "runs": RUNS,
             "database": connection.settings_dict["NAME"],
             "load_average_before": os.getloadavg(),
+            "commit": subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"],
+                cwd=servers.ROOT,
+                capture_output=True,
+                text=True,
+            ).stdout.strip(),
+            "settings": {
+                "BENCH_EVENTS": EVENTS,
+                "BENCH_RUNS": RUNS,
+                "BENCH_THROUGHPUT_SECONDS": THROUGHPUT_SECONDS,
+                "BENCH_DATABASE_URL": EXISTING,
+            },
         }
         yield data
         data["load_average_after"] = os.getloadavg()
