@@ -82,7 +82,14 @@ FUZZ_EXAMPLES ?= 5000
 fuzz: venv
 	GRAPHQL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/api/test_fuzz_graphql.py -q -p no:cacheprovider
 
-bench: venv
+# Benchmark-only tools (PostGraphile 4, autocannon), kept apart from the app's node_modules.
+BENCH_NODE_STAMP := tests/bench/node/node_modules/.installed
+
+$(BENCH_NODE_STAMP): tests/bench/node/package.json tests/bench/node/package-lock.json
+	cd tests/bench/node && npm ci --no-audit --no-fund --loglevel=error
+	touch $(BENCH_NODE_STAMP)
+
+bench: venv $(BENCH_NODE_STAMP)
 	$(PY) -m pytest tests/bench -s -q -p no:cacheprovider
 
 eval-ingest: migrate
