@@ -148,6 +148,7 @@ async function showDetail(id) {
       "Select an item on the axis or in the list to read it here, with its sources."));
     return;
   }
+  panel.replaceChildren(el("h2", { id: "detail-title" }, "Details"), el("p", { class: "hint" }, "Loading…"));
   try {
     const data = await gql(DETAIL, { id });
     // A later selection may have been answered first: show only the current one.
