@@ -154,7 +154,10 @@ def test_a_reader_zooms_filters_searches_and_reads(live_server, demo, watched: P
     expect(watched).to_have_url(re.compile(r"q=withdrawal"))
     expect(watched.locator("#result-list mark").first).to_be_visible()
     kind = watched.locator(".kind", has_text="Event")
-    watched.locator("#result-list li button", has=kind).first.click()
+    result = watched.locator("#result-list li button", has=kind).first
+    title = result.evaluate("b => b.childNodes[1].textContent")
+    result.click()
+    expect(detail.locator("h3")).to_have_text(title)
     expect(detail.locator("h4", has_text="Sources")).to_be_visible()
     expect(detail.locator(".citations blockquote").first).to_be_visible()
     shot(watched, "page-search")

@@ -148,11 +148,13 @@ async function showDetail(id) {
       "Select an item on the axis or in the list to read it here, with its sources."));
     return;
   }
+  panel.replaceChildren(el("h2", { id: "detail-title" }, "Details"), el("p", { class: "hint" }, "Loading…"));
   try {
     const data = await gql(DETAIL, { id });
-    renderDetail(panel, data.node);
+    // A later selection may have been answered first: show only the current one.
+    if (id === state.sel) renderDetail(panel, data.node);
   } catch (error) {
-    renderDetail(panel, null);
+    if (id === state.sel) renderDetail(panel, null);
   }
 }
 
@@ -257,7 +259,10 @@ function openResult(node) {
   if (node.__typename === "Source") return window.open(node.url, "_blank", "noopener");
   select(node.id, { focusPanel: true });
   const item = items.get(node.id);
-  if (item) timeline.focus(node.id, { animation: false });
+  if (item) {
+    timeline.moveTo(item.start, { animation: false });
+    recordWindow();
+  }
 }
 
 function navigate(next, { push = true } = {}) {
@@ -359,6 +364,7 @@ function start() {
     if (id !== state.sel) select(id);
   });
   timeline.on("rangechanged", windowChanged);
+  items.on("*", refreshInView);
   $("timeline").addEventListener("keydown", axisKeys);
   $("items").addEventListener("keydown", listKeys);
   $("zoom-in").addEventListener("click", () => { zoom(0.5); recordWindow(); });
