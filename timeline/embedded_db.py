@@ -110,10 +110,12 @@ def _detach_at_exit(pgdata: Path) -> None:
 def _exit_on_termination() -> None:
     """Turn SIGTERM/SIGHUP into SystemExit, so exit handlers run and detach this process.
 
-    Only where the signal still has its default action (Django's runserver, gunicorn
-    and pytest install their own) and only from the main thread, where Python allows it.
+    Only where the signal still has its default action (Django's runserver and gunicorn
+    install their own) and only from the main thread, where Python allows it. Not under
+    pytest: it reports a SystemExit raised inside a test as that test's failure and
+    carries on, so a SIGTERM would no longer stop the run.
     """
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or "_pytest" in sys.modules:
         return
     for sig in (signal.SIGTERM, signal.SIGHUP):
         if signal.getsignal(sig) == signal.SIG_DFL:

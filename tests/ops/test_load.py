@@ -78,13 +78,22 @@ def reader(base: str, deadline: float, stats: Stats, seed: int) -> None:
         stats.record("read", response, problem)
 
 
-def writer(base: str, deadline: float, stats: Stats, username: str, kind_pk: int) -> None:
+ADD_URL = "/admin/timeline/event/add/"
+
+
+def signed_in(base: str, username: str) -> tuple[Session, list[tuple[str, str]]]:
     session = Session(base)
     session.login(username, PASSWORD)
-    add_url = "/admin/timeline/event/add/"
-    inline_fields = management_forms(session.send("GET", add_url).body.decode())
+    return session, management_forms(session.send("GET", ADD_URL).body.decode())
+
+
+def writer(
+    session: Session, inline_fields, deadline: float, stats: Stats, username: str, kind_pk: int
+) -> None:
+    add_url = ADD_URL
     n = 0
-    while time.monotonic() < deadline:
+    # At least one write each, however slow the machine.
+    while n == 0 or time.monotonic() < deadline:
         n += 1
         title = f"Load {username} write {n}"
         with stats.lock:
@@ -118,12 +127,12 @@ def writer(base: str, deadline: float, stats: Stats, username: str, kind_pk: int
 def test_mixed_load(production_server, curators, seeded, capsys):
     server = production_server()
     writers = max(1, CLIENTS // WRITER_SHARE)
-    names = curators(writers)
+    signed = [(signed_in(server.base, name), name) for name in curators(writers)]
     stats = Stats()
     deadline = time.monotonic() + SECONDS
     threads = [
-        threading.Thread(target=writer, args=(server.base, deadline, stats, name, seeded.pk))
-        for name in names
+        threading.Thread(target=writer, args=(session, fields, deadline, stats, name, seeded.pk))
+        for (session, fields), name in signed
     ] + [
         threading.Thread(target=reader, args=(server.base, deadline, stats, seed))
         for seed in range(CLIENTS - writers)

@@ -178,3 +178,39 @@ def test_stale_pids_in_the_handle_list_are_cleaned(pgdata):
     (pgdata / ".handle_pids.json").write_text(json.dumps([dead.pid]))
     run_and_stop(pgdata, signal.SIGINT, True)
     assert handle_list(pgdata) == []
+
+
+def test_sigterm_to_a_management_command_stops_postgres(pgdata):
+    # `make run` also runs migrate and load_demo; a process manager may stop any of them.
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(EMBEDDED_PGDATA=str(pgdata), PYTHONUNBUFFERED="1")
+    code = (
+        "from django.db import connection; connection.ensure_connection(); "
+        "print('ready', flush=True); import time; time.sleep(120)"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        lines = []
+        while not lines or lines[-1].strip() != "ready":
+            line = proc.stdout.readline()
+            assert line, "".join(lines)  # exited before it was ready
+            lines.append(line)
+        assert postgres_processes(pgdata)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(STOP_TIMEOUT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    deadline = time.monotonic() + 10
+    while postgres_processes(pgdata) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert postgres_processes(pgdata) == []
+    assert handle_list(pgdata) == []
