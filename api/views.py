@@ -52,14 +52,14 @@ from api.core.http import (
     MISSING_QUERY,
     NOT_ACCEPTABLE,
     OPERATION_RESOLUTION_FAILURE,
-    PAYLOAD_TOO_LARGE,
     READ_ONLY_TOKEN,
     UNSUPPORTED_MEDIA_TYPE,
-    URI_TOO_LONG,
     Rejection,
+    check_size,
     is_request_error,
     json_default,
     negotiate,
+    too_large,
 )
 from api.core.limits import apply_error_policy, limit
 from api.core.limits.budget import budget_exceeded_result, request_budget
@@ -74,40 +74,6 @@ logger = logging.getLogger(__name__)
 CDN_ASSET = re.compile(
     r"https://unpkg\.com/(?P<package>(?:@[\w.-]+/)?[\w.-]+)@[\w.-]+/(?P<path>[^\"']+)"
 )
-
-
-def _too_large() -> Rejection:
-    maximum = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return Rejection(
-        413,
-        f"The request body is larger than {maximum:,} bytes: send a smaller document or "
-        "fewer variables.",
-        PAYLOAD_TOO_LARGE,
-    )
-
-
-def _check_size(request: HttpRequest) -> None:
-    """Refuse an oversized body or query string before anything reads it.
-
-    Django raises ``RequestDataTooBig`` only when the body is read, which the view
-    also maps to 413; checking Content-Length first keeps CSRF and token checks
-    from reading it. The query string (GET) has the same bound, answered 414.
-    """
-    maximum = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    if maximum is None:
-        return
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        raise Rejection(400, "The Content-Length header is not a number.", BAD_REQUEST) from None
-    if length > maximum:
-        raise _too_large()
-    if len(request.META.get("QUERY_STRING", "")) > maximum:
-        raise Rejection(
-            414,
-            f"The query string is longer than {maximum:,} characters: send the document with POST.",
-            URI_TOO_LONG,
-        )
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # CSRF is checked below, for sessions only
@@ -137,7 +103,7 @@ class TimelineGraphQLView(GraphQLView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         media_type = negotiate(request.headers.get("Accept", "")) or JSON
         try:
-            _check_size(request)
+            check_size(request)
             if request.method not in ("GET", "POST"):
                 raise Rejection(
                     405,
@@ -158,7 +124,7 @@ class TimelineGraphQLView(GraphQLView):
             payload = self._request_payload(request)
             return self._execute(request, payload, media_type, token)
         except RequestDataTooBig:
-            rejection = _too_large()
+            rejection = too_large()
             return self._error_response(
                 rejection.status, rejection.message, rejection.code, media_type
             )

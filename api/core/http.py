@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -84,3 +86,37 @@ def is_request_error(result) -> bool:
         and bool(result.errors)
         and all(error.path is None for error in result.errors)
     )
+
+
+def too_large() -> Rejection:
+    maximum = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return Rejection(
+        413,
+        f"The request body is larger than {maximum:,} bytes: send a smaller document or "
+        "fewer variables.",
+        PAYLOAD_TOO_LARGE,
+    )
+
+
+def check_size(request: HttpRequest) -> None:
+    """Refuse an oversized body or query string before anything reads it.
+
+    Django raises ``RequestDataTooBig`` only when the body is read, which the view
+    also maps to 413; checking Content-Length first keeps CSRF and token checks
+    from reading it. The query string (GET) has the same bound, answered 414.
+    """
+    maximum = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if maximum is None:
+        return
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise Rejection(400, "The Content-Length header is not a number.", BAD_REQUEST) from None
+    if length > maximum:
+        raise too_large()
+    if len(request.META.get("QUERY_STRING", "")) > maximum:
+        raise Rejection(
+            414,
+            f"The query string is longer than {maximum:,} characters: send the document with POST.",
+            URI_TOO_LONG,
+        )
