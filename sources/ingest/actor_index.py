@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sources.ingest.knowledge import ActorInfo, Knowledge, key
+from sources.ingest.lexicon import TITLE_WORDS
 
 # A nationality adjective or a capitalised place word that can qualify a body or a post
 # ("Chinese Foreign Ministry", "the French foreign minister", "US State Department").
@@ -102,3 +103,25 @@ class ActorIndex:
             q.strip(".,")[:4].lower() in stems or q.replace(".", "").lower() in stems
             for q in qualifiers
         )
+
+
+def title_compatible(noun: str, mods: str, entity) -> bool | None:
+    """Whether a printed title ("the top Russian diplomat") fits a speaker entity: True or
+    False when its known titles say so; None when it has none."""
+    if not entity.titles:
+        return None
+    nations = {w.lower() for w in mods.split() if NATIONALITY_RE.fullmatch(w)}
+    known = {w for w in entity.titles if NATIONALITY_RE.fullmatch(w.capitalize())}
+    if nations and known and not nations & known:
+        return False  # "the French foreign minister" is not the one printed as Chinese
+    wanted = TITLE_WORDS.get(noun.lower(), {noun.lower()})
+    if not wanted:
+        return True
+    if not entity.titles & wanted:
+        return False
+    mod_words = {
+        w
+        for w in re.findall(r"[a-z]+", mods.lower())
+        if w in {"foreign", "defense", "defence", "prime"}
+    }
+    return not mod_words or bool(mod_words & entity.titles) or noun.lower() == "diplomat"

@@ -2,7 +2,7 @@
 
 ``analyse`` reads one file; ``same_story_links`` relates the articles of a run
 (same story, exact duplicates) and lets a story whose year could not be fixed
-take it from another report of the same story (``adopt_year``); ``finish`` resolves the dates
+take it from another report of the same story; ``finish`` resolves the dates
 (``date_resolution``) and proposes events; ``contract`` (its own module) renders
 DESIGN.md §6.
 """
@@ -287,28 +287,6 @@ def _treaty_and_position_evidence(result: ArticleResult, knowledge: Knowledge) -
             }:
                 end = pos.end.year if pos.end else knowledge.today.year
                 ev.position_ranges.append((pos.start.year, end))
-
-
-def adopt_year(result: ArticleResult, partner_dates: list[dt.date | None]) -> None:
-    """A report whose year is open takes it from another report of the same story."""
-    art = result.article
-    if result.published or not art.dateline_month or not result.year_candidates:
-        return
-    for other in partner_dates:
-        if other is None:
-            continue
-        for y in result.year_candidates:
-            try:
-                mine = dt.date(y, art.dateline_month, art.dateline_day)
-            except ValueError:
-                continue
-            if abs((mine - other).days) <= 2:
-                result.published = mine
-                result.published_reason = "same story"
-                result.warnings[:] = [
-                    w for w in result.warnings if w["code"] != IngestWarningCode.AMBIGUOUS_YEAR
-                ]
-                return
 
 
 def finish(result: ArticleResult, knowledge: Knowledge | None = None) -> None:

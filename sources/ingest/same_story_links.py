@@ -11,7 +11,8 @@ import zlib
 from django.db import connection, transaction
 from django.db.models import Q
 
-from sources.ingest.extract import ArticleResult, adopt_year
+from sources.ingest.errors import IngestWarningCode
+from sources.ingest.extract import ArticleResult
 from sources.ingest.fingerprint import StoryKeys, body_quotes, story_keys
 from sources.ingest.outcome import Outcome
 from sources.ingest.similarity import Fingerprint, same_story
@@ -70,6 +71,28 @@ def link_results(results: list[ArticleResult]) -> None:
     for _ in range(2):
         for r in results:
             adopt_year(r, [by_file[f].published for f in r.same_story_as if f in by_file])
+
+
+def adopt_year(result: ArticleResult, partner_dates: list[dt.date | None]) -> None:
+    """A report whose year is open takes it from another report of the same story."""
+    art = result.article
+    if result.published or not art.dateline_month or not result.year_candidates:
+        return
+    for other in partner_dates:
+        if other is None:
+            continue
+        for y in result.year_candidates:
+            try:
+                mine = dt.date(y, art.dateline_month, art.dateline_day)
+            except ValueError:
+                continue
+            if abs((mine - other).days) <= 2:
+                result.published = mine
+                result.published_reason = "same story"
+                result.warnings[:] = [
+                    w for w in result.warnings if w["code"] != IngestWarningCode.AMBIGUOUS_YEAR
+                ]
+                return
 
 
 def candidate_queryset(keys: StoryKeys):

@@ -14,10 +14,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from sources.ingest.actor_index import NATIONALITY_RE, ActorIndex
+from sources.ingest.actor_index import ActorIndex, title_compatible
 from sources.ingest.article import ParsedArticle
 from sources.ingest.knowledge import ActorInfo, Knowledge, key
-from sources.ingest.lexicon import SPEAKER_NOUNS, TITLE_PARTS, TITLE_WORDS
+from sources.ingest.lexicon import SPEAKER_NOUNS, TITLE_PARTS
 from sources.ingest.mention_patterns import (
     ANAPHOR_RE,
     GROUP_NOUNS,
@@ -62,27 +62,6 @@ class Mention:
     title: str = ""
     noun: str = ""
     speaker: bool = False
-
-
-def _compatible(noun: str, mods: str, entity: Entity) -> bool | None:
-    """True/False when the entity's known titles say so; None when it has none."""
-    if not entity.titles:
-        return None
-    nations = {w.lower() for w in mods.split() if NATIONALITY_RE.fullmatch(w)}
-    known = {w for w in entity.titles if NATIONALITY_RE.fullmatch(w.capitalize())}
-    if nations and known and not nations & known:
-        return False  # "the French foreign minister" is not the one printed as Chinese
-    wanted = TITLE_WORDS.get(noun.lower(), {noun.lower()})
-    if not wanted:
-        return True
-    if not entity.titles & wanted:
-        return False
-    mod_words = {
-        w
-        for w in re.findall(r"[a-z]+", mods.lower())
-        if w in {"foreign", "defense", "defence", "prime"}
-    }
-    return not mod_words or bool(mod_words & entity.titles) or noun.lower() == "diplomat"
 
 
 class Resolver:
@@ -346,7 +325,7 @@ class Resolver:
                     entity.actor, m.title.split()
                 ):
                     continue  # "the Chinese foreign minister" is not Russia's
-                ok = _compatible(m.noun, m.title, entity)
+                ok = title_compatible(m.noun, m.title, entity)
                 if ok or (not strict and ok is None):
                     entity.titles |= set(re.findall(r"[a-z]+", f"{m.title} {m.noun}".lower()))
                     return entity
@@ -354,7 +333,7 @@ class Resolver:
             for other in itertools.islice(later, CATAPHORA_REACH):  # named later in the article
                 actor = other.entity.actor if other.entity else None
                 if other.entity and not (actor and self.index.foreign_to(actor, m.title.split())):
-                    ok = _compatible(m.noun, m.title, other.entity)
+                    ok = title_compatible(m.noun, m.title, other.entity)
                     if ok or (not strict and ok is None):
                         return other.entity
         words = f"{m.title} {m.noun}".split()
