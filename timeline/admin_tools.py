@@ -39,6 +39,13 @@ class DecadeFilter(admin.SimpleListFilter):
     parameter_name = "decade"
     date_field = "date_start"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Checked here, not only in queryset(): a list with no dated rows offers no decades,
+        # Django then skips queryset(), and a bad value would pass silently.
+        if self.value():
+            self.decade(self.value())
+
     def lookups(self, request, model_admin):
         qs = model_admin.get_queryset(request).exclude(**{f"{self.date_field}__isnull": True})
         years = qs.dates(self.date_field, "year")

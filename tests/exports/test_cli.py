@@ -35,11 +35,14 @@ def test_writes_the_file_with_a_summary_and_a_progress_bar(world, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--format", "jsonl", "--from", "2019-13-45"], "from: Enter a valid date."),
+        (
+            ["--format", "jsonl", "--from", "2019-13-45"],
+            "'filters.from': '2019-13-45' is not a date",
+        ),
         (["--format", "jsonl", "--since", "soon"], "since: 'soon' is not an ISO 8601"),
         (["--format", "ics", "--since", "2020-01-01"], "always a full export"),
         (["--format", "geojson", "--dataset", "sources"], "does not export 'sources'"),
-        (["--format", "jsonl", "--actors", "one,two"], "actors: Enter a number."),
+        (["--format", "jsonl", "--actors", "one,two"], "'filters.actors': no actor 'one'"),
     ],
 )
 def test_bad_arguments_get_a_clear_error_and_nothing_is_written(world, tmp_path, args, message):

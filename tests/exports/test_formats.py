@@ -20,6 +20,7 @@ from pyld import jsonld
 from api.exports.formats import csv_package
 from api.exports.formats.jsonl import TYPES
 from api.exports.names import DATASETS
+from sources.models import Citation
 from tests.exports.conftest import export_bytes, export_plan
 from timeline.models import Event, EventType
 
@@ -231,3 +232,15 @@ def test_csv_single_dataset_and_descriptor_match(world):
     plan = export_plan("csv", "events")
     descriptor = csv_package.descriptor(plan.selection)
     assert header == [f["name"] for f in descriptor["resources"][0]["schema"]["fields"]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "jsonld", "geojson", "timelinejs", "ics"])
+def test_curator_notes_on_citations_are_never_exported(world, fmt):
+    """A citation's note is the curators' internal remark (issue 13 item 6): never public."""
+    cited = Citation.objects.filter(statement__isnull=False).first()
+    Citation.objects.filter(pk=cited.pk).update(note="internal: check with the desk")
+    data = export_bytes(fmt)
+    assert data  # the export ran and holds the published records
+    assert b"check with the desk" not in data
+    if fmt == "jsonl":  # the citation itself is exported, only without its note
+        assert json.dumps(cited.excerpt).encode() in data

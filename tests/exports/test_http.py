@@ -125,7 +125,7 @@ def test_etag_and_last_modified_give_304_until_the_data_changes(client, world, p
 def test_bad_requests_are_400_or_404_json(client, world, partner):
     _, key = partner
     cases = {
-        "/exports/events.jsonl?from=yesterday": (400, "from: Enter a valid date."),
+        "/exports/events.jsonl?from=yesterday": (400, "'filters.from': 'yesterday' is not a date"),
         "/exports/events.jsonl?colour=red": (400, "Unknown parameter(s): colour."),
         "/exports/events.ics?since=2020-01-01": (400, "The iCalendar format is always a full"),
         "/exports/events.jsonl?since=last+week": (400, "since: 'last week' is not an ISO 8601"),

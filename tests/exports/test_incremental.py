@@ -13,7 +13,6 @@ from frictionless import validate as frictionless_validate
 from api.exports.formats.jsonl import TYPES
 from api.exports.runner import plan_export, snapshot
 from api.exports.stream import Counter
-from sources.models import Citation
 from tests.exports.conftest import export_bytes
 from timeline.models import Event, EventParticipant, EventRelation, Status, Tag
 
@@ -100,9 +99,8 @@ def test_replayed_increments_equal_the_full_export(world, usa, lavrov, inf_treat
     } <= partner.tombstones()
     assert partner.state == full_state()
 
-    # Deleting the treaty action: listed as deleted; its citation goes with it.
+    # Deleting the treaty action: listed as deleted; its citation goes with it (cascade).
     action_pk = action.pk
-    Citation.objects.filter(treaty_action=action).delete()
     action.delete()
     partner.sync()
     assert ("treaty_actions", action_pk, "deleted") in partner.tombstones()
@@ -127,8 +125,7 @@ def test_replayed_increments_equal_the_full_export(world, usa, lavrov, inf_treat
     partner.sync()
     assert partner.state == full_state()
     event_pk = event.pk
-    Citation.objects.filter(event=event).delete()
-    event.delete()
+    event.delete()  # its citations go with it (cascade)
     partner.sync()
     assert ("events", event_pk, "deleted") in partner.tombstones()
     assert ("event", later.pk) in partner.changed()  # its relation went with the event

@@ -217,6 +217,8 @@ def test_reload_keeps_status_changes_and_deletions(demo, reviewer):
     event = Event.objects.get(slug="geneva-inf-talks-2019")
     services.transition(event, "draft", reviewer)
     statement = Statement.objects.filter(citations__isnull=False).first()
+    # A published record keeps its last citation: retract it first, as a reviewer would.
+    services.transition(statement, "retracted", reviewer)
     citation = statement.citations.first()
     excerpt = citation.excerpt
     citation._history_user = reviewer
@@ -227,6 +229,7 @@ def test_reload_keeps_status_changes_and_deletions(demo, reviewer):
     call_command("load_demo", stdout=out)
 
     assert Event.objects.get(slug="geneva-inf-talks-2019").status == "draft"
+    assert Statement.objects.get(pk=statement.pk).status == "retracted"
     assert not statement.citations.filter(excerpt=excerpt).exists()
     assert counts() == before
     assert "Rows written this run: 0" in out.getvalue()

@@ -392,7 +392,7 @@ _add(
             Column("excerpt", required=True),
             Column("start", INTEGER, "Offset of the excerpt in the source body.", required=True),
             Column("end", INTEGER, required=True),
-            Column("note"),
+            # No "note": a citation's note is the curators' internal remark, never public.
             CREATED,
             UPDATED,
         ],
