@@ -50,8 +50,12 @@ run: demo node
 	DEBUG=1 $(MANAGE) create_demo_curator
 	@echo ""
 	@echo "  timeline is starting on http://$(HOST):$(PORT)/"
-	@echo "  admin:    http://$(HOST):$(PORT)/admin/   (demo curator: curator / timeline-demo, local use only)"
-	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphql/"
+	@echo "  timeline page: http://$(HOST):$(PORT)/"
+	@echo "  admin:         http://$(HOST):$(PORT)/admin/"
+	@echo "                 demo accounts (local use only): curator / timeline-demo (edits, submits)"
+	@echo "                 and reviewer / timeline-demo (publishes, approves)"
+	@echo "  review queue:  http://$(HOST):$(PORT)/admin/timeline/revision/queue/"
+	@echo "  GraphiQL:      http://$(HOST):$(PORT)/graphql/"
 	@echo ""
 	$(RUNSERVER)
 
