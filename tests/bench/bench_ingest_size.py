@@ -60,7 +60,7 @@ def one_sentence(size: int) -> str:
     """No sentence stops either (a list or a table turned into text)."""
     text = one_paragraph(size)
     head, _, rest = text.partition(" - ")
-    return head + " - " + rest.replace(". ", ", and ").replace("? ", ", ")
+    return (head + " - " + rest.replace(". ", ", and ").replace("? ", ", "))[:size]
 
 
 def seconds(text: str, world) -> float:
@@ -78,7 +78,8 @@ def test_analysis_time_grows_linearly_with_size(shape):
     print(shape.__name__)
     for size, took in zip(sizes, timings, strict=True):
         print(f"{size:>9,} chars: {took:6.2f} s ({size / took / 1000:,.0f} k chars/s)")
-    # Eight times the text: at most about eight times the time (quadratic would be 64).
+    # Eight times the text: about eight times the time, at most twice that on a busy
+    # machine; a quadratic step would take 64 times as long.
     growth, work = timings[-1] / timings[0], sizes[-1] / sizes[0]
-    assert growth < 1.6 * work, f"{work:.0f}x the text took {growth:.1f}x the time"
+    assert growth < 2 * work, f"{work:.0f}x the text took {growth:.1f}x the time"
     assert timings[-1] < 60
