@@ -132,7 +132,9 @@ def test_bad_cursor_is_bad_user_input(gql, caplog, connection, label):
         body = gql(query, {"first": 2, "after": BAD_CURSORS[label]})
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT", error
-    assert error["message"].startswith("Argument 'after' is not a valid"), error
+    # A NUL is refused before any cursor is decoded (api.core.limits.nul), still by name.
+    reason = "': NUL characters" if "\x00" in BAD_CURSORS[label] else "' is not a valid"
+    assert error["message"].startswith(f"Argument 'after{reason}"), error
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
 
 

@@ -52,5 +52,8 @@ def test_a_date_that_is_not_edtf_is_bad_user_input(gql, db, argument, value):
     error = gql.error(TITLES, {"f": {argument: value}})
     assert error["extensions"] == {"code": "BAD_USER_INPUT"}
     assert error["message"].startswith(f"Argument 'filters.{argument}': ")
-    expected = {"": "an empty string is not a date", "2019-03-19\x00": "Null characters"}
+    expected = {
+        "": "an empty string is not a date",
+        "2019-03-19\x00": "NUL characters (U+0000) are not allowed",
+    }
     assert expected.get(value, "Enter an EDTF date") in error["message"]

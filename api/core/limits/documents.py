@@ -33,12 +33,10 @@ from api.core.limits.config import (
     masking_enabled,
 )
 from api.core.limits.error_policy import _coded
+from api.core.limits.nul import NoNulInStringsRule, nul_in_variables
 from api.core.limits.rules import (
-    NUL_MESSAGE,
-    NoNulInStringsRule,
     create_alias_rule,
     create_depth_rule,
-    nul_in_value,
 )
 
 # --- validation rules -------------------------------------------------------
@@ -181,6 +179,8 @@ def _request_errors(context) -> list[GraphQLError]:
                 extensions={"code": OPERATION_RESOLUTION_FAILURE},
             )
         )
-    if nul_in_value(context.variables):
-        errors.append(GraphQLError(NUL_MESSAGE, extensions={"code": BAD_USER_INPUT}))
+    nul_error = nul_in_variables(context.graphql_document, context.variables)
+    if nul_error is not None:
+        nul_error.extensions = {"code": BAD_USER_INPUT}
+        errors.append(nul_error)
     return errors

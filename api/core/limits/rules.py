@@ -132,30 +132,3 @@ def create_alias_rule(max_aliases: int) -> type[ValidationRule]:
                 context.report_error(GraphQLError(f"{total} aliases found. Allowed: {max_aliases}"))
 
     return MaxAliasesRule
-
-
-NUL_MESSAGE = "Strings may not contain NUL (U+0000) characters: no text stored here can hold one."
-
-
-class NoNulInStringsRule(ValidationRule):
-    """A NUL in a string literal is the client's error, not a database error later.
-
-    PostgreSQL text cannot hold U+0000, so a slug, cursor, id or search text with
-    one could never match anything; without this rule the driver raised on it.
-    Variables are checked by ``nul_in_value``.
-    """
-
-    def enter_string_value(self, node, *_args) -> None:
-        if "\x00" in node.value:
-            self.report_error(GraphQLError(NUL_MESSAGE, node))
-
-
-def nul_in_value(value: object) -> bool:
-    """True when a variable value holds a NUL character anywhere."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(nul_in_value(k) or nul_in_value(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return any(nul_in_value(v) for v in value)
-    return False
