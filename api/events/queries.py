@@ -7,13 +7,13 @@ import strawberry_django
 from django.db.models import QuerySet
 from strawberry import Info
 
+from api.core.limits.lists import bounded_list
 from api.core.pagination import CountedConnection
 from api.core.queries import list_queryset, one_record
 from api.events.filters import EventFilter, EventFilterSet
 from api.events.orders import EventOrder
 from api.events.types import EventCategoryType, EventType, TagType
-from timeline.models import Event, Tag
-from timeline.models import EventType as EventTypeModel
+from timeline.models import Event
 
 
 @strawberry.type
@@ -36,13 +36,10 @@ class EventQueries:
     def event(self, id: strawberry.ID | None = None, slug: str | None = None) -> EventType | None:
         return one_record(Event, id=id, slug=slug)
 
-    @strawberry_django.field(
-        description="Every event category (the event-type taxonomy), by name: what the "
-        "`types` filters take."
+    # Taxonomies are small, but a list nobody bounds is an amplification path like any
+    # other: a page of them (api.core.limits.lists), costed by the page size, in the
+    # models' (unique) name order.
+    event_categories: list[EventCategoryType] = bounded_list(
+        "The event categories (the event-type taxonomy), by name: what the `types` filters take."
     )
-    def event_categories(self) -> list[EventCategoryType]:
-        return EventTypeModel.objects.order_by("name", "pk")
-
-    @strawberry_django.field(description="Every tag, by name: what the `tags` filters take.")
-    def tags(self) -> list[TagType]:
-        return Tag.objects.order_by("name", "pk")
+    tags: list[TagType] = bounded_list("The tags, by name: what the `tags` filters take.")

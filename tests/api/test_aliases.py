@@ -90,6 +90,13 @@ def cases(w) -> dict[str, tuple[str, str, str, str]]:
             '(asOf: "1988-01-01")',
             '(asOf: "2020-01-01")',
         ),
+        "Query.eventCategories": (
+            "{%s}",
+            "{ slug }",
+            "(pagination: {limit: 2})",
+            "(pagination: {offset: 2})",
+        ),
+        "Query.tags": ("{%s}", "{ slug }", "(pagination: {limit: 1})", "(pagination: {offset: 1})"),
         **nested_list_cases(),
     }
 
