@@ -8,6 +8,7 @@ a citation (the paths are read off the schema, so a new one is covered or fails)
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -127,8 +128,66 @@ def post(client, query, variables=None, **headers):
     return response.content.decode()
 
 
+# Mutation payloads that return a citation: only authorised writers get one back.
+CITATION_UPDATE = """mutation($id: ID!, $version: Int!, $input: CitationInput!) {
+  citationUpdate(id: $id, version: $version, input: $input) {
+    citation { %s } errors { code } } }"""
+MUTATIONS = {"CitationPayload.citation": CITATION_UPDATE}
+
+
 def test_the_citation_paths_are_the_ones_tested():
-    assert citation_paths() == sorted(QUERIES)
+    assert citation_paths() == sorted([*QUERIES, *MUTATIONS])
+
+
+def _pk(global_id: str) -> int:
+    return int(base64.b64decode(global_id).decode().split(":")[1])
+
+
+def test_a_mutation_payload_shows_no_citation_to_public_clients(client, hostile, public_headers):  # noqa: F811
+    before = list(Citation.objects.order_by("pk").values())
+    for citation_id in [*hostile.hidden_citations, *hostile.public_citations]:
+        version = Citation.objects.get(pk=_pk(citation_id)).version
+        variables = {"id": citation_id, "version": version, "input": {"note": "changed"}}
+        response = client.post(
+            "/graphql/",
+            json.dumps({"query": MUTATIONS["CitationPayload.citation"] % CITATION,
+                        "variables": variables}),
+            content_type="application/json",
+            **public_headers,
+        )  # fmt: skip
+        text = response.content.decode()
+        assert not hostile.leaks(text), hostile.leaks(text)
+        body = json.loads(text)
+        if public_headers:  # a read token is turned away before anything runs
+            assert response.status_code == 403, text
+            assert "data" not in body and body["errors"][0]["extensions"]["code"] == (
+                "READ_ONLY_TOKEN"
+            )
+        else:  # anonymous: the mutation refuses, the payload holds no citation
+            assert response.status_code == 200, text
+            assert body["data"]["citationUpdate"] == {
+                "citation": None,
+                "errors": [{"code": "FORBIDDEN"}],
+            }
+    assert list(Citation.objects.order_by("pk").values()) == before
+
+
+def test_a_writer_gets_the_citation_back_with_its_note(client, hostile, curator):  # noqa: F811
+    client.force_login(curator)
+    citation_id = next(iter(hostile.hidden_citations))
+    version = Citation.objects.get(pk=_pk(citation_id)).version
+    text = post(
+        client,
+        MUTATIONS["CitationPayload.citation"] % CITATION,
+        {"id": citation_id, "version": version, "input": {"note": "checked by a curator"}},
+    )
+    payload = json.loads(text)["data"]["citationUpdate"]
+    assert payload["errors"] == [], payload
+    assert payload["citation"] == {
+        "id": citation_id,
+        "excerpt": hostile.hidden_citations[citation_id],
+        "note": "checked by a curator",
+    }
 
 
 @pytest.fixture(params=["anonymous", "token"])
