@@ -75,7 +75,8 @@ async function loadItems() {
   if (controller.signal.aborted) return;
   if (!metrics.loaded) setStatus("No items match these filters.");
   if (!state.start && !userMoved && metrics.loaded) timeline.fit({ animation: false });
-  metrics.ready = true;
+  // Ready once the list of items in view is drawn too (it is drawn after a short debounce).
+  readyAfterList = true;
   selectFromState();
   refreshInView();
 }
@@ -180,6 +181,7 @@ function selectFromState() {
 // The list of items in view: what keyboard and screen-reader users move through
 // ---------------------------------------------------------------------------
 let inViewTimer = null;
+let readyAfterList = false;
 function refreshInView() {
   clearTimeout(inViewTimer);
   inViewTimer = setTimeout(() => {
@@ -191,7 +193,21 @@ function refreshInView() {
       })
       .sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
     const shown = inView.slice(0, IN_VIEW_MAX);
+    // A keyboard user's place survives the refresh: refocus the same item if it is still listed.
+    const focusedId = $("items").contains(document.activeElement)
+      ? document.activeElement.dataset.id
+      : null;
     $("items").replaceChildren(...shown.map((item) => renderItemButton(item, (id) => select(id, { focusPanel: false }))));
+    const buttons = [...$("items").querySelectorAll("button")];
+    if (focusedId) {
+      (buttons.find((b) => b.dataset.id === focusedId) || $("items")).focus();
+    } else if (document.activeElement === $("items") && buttons.length) {
+      buttons[0].focus(); // skipped to the list before it was drawn: land on its first item
+    }
+    if (readyAfterList) {
+      readyAfterList = false;
+      metrics.ready = true;
+    }
     $("items-count").textContent = inView.length > IN_VIEW_MAX
       ? `(first ${IN_VIEW_MAX} of ${inView.length}; zoom in for the rest)`
       : `(${inView.length})`;

@@ -1,11 +1,12 @@
-// The page's GraphQL documents. Only public fields (no curator notes).
+// The page's GraphQL documents. Only public fields (no curator notes). Related-record lists
+// are pages of 10 unless asked (the API bounds them): the page asks for up to 100 each.
 const DATES = "date dateStart dateEnd precision dateUncertain dateApproximate";
 
 export const OPTIONS = `query PageOptions {
   actors(first: 100, order: {field: NAME}) { edges { node { slug name } } }
   treaties(first: 100, order: {field: NAME}) { edges { node { slug name shortName } } }
-  eventCategories { slug name }
-  tags { slug name }
+  eventCategories(pagination: {limit: 100}) { slug name }
+  tags(pagination: {limit: 100}) { slug name }
 }`;
 
 export const TIMELINE = `query TimelinePage($filters: TimelineFilter, $after: String) {
@@ -22,7 +23,7 @@ export const TIMELINE = `query TimelinePage($filters: TimelineFilter, $after: St
 }`;
 
 export const TREATY_ACTIONS = `query TreatyChanges($slug: String!) {
-  treaty(slug: $slug) { id name shortName expiresEnd ended actions { dateStart } }
+  treaty(slug: $slug) { id name shortName expiresEnd ended actions(pagination: {limit: 100}) { dateStart } }
 }`;
 
 // The parties' status at each day it can change: the API's own replay (statusAsOf's).
@@ -37,7 +38,7 @@ export function partiesAt(days) {
 }`;
 }
 
-const CITATIONS = `citations { excerpt source { title url date outlet { name } } }`;
+const CITATIONS = `citations(pagination: {limit: 100}) { excerpt source { title url date outlet { name } } }`;
 
 export const DETAIL = `query Detail($id: ID!) {
   node(id: $id) {
@@ -45,15 +46,15 @@ export const DETAIL = `query Detail($id: ID!) {
     ... on Event {
       id title summary ${DATES} placeName
       eventType { name }
-      participants { role actor { name } }
-      treaties { slug shortName name }
-      tags { name }
+      participants(pagination: {limit: 100}) { role actor { name } }
+      treaties(pagination: {limit: 100}) { slug shortName name }
+      tags(pagination: {limit: 100}) { name }
       ${CITATIONS}
     }
     ... on Statement {
       id text ${DATES} venue kind language
       speaker { name } speakerPosition { title } onBehalfOf { name }
-      treaties { slug shortName name }
+      treaties(pagination: {limit: 100}) { slug shortName name }
       ${CITATIONS}
     }
     ... on TreatyAction {
