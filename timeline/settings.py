@@ -15,15 +15,50 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
+    """A yes/no setting. A value that is neither is refused: a typo in, say,
+    SECURE_SSL_REDIRECT must not quietly leave the setting off."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS | FALSE_WORDS:
+        return word in TRUE_WORDS
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not a yes/no value; use 1, true, yes or on (or 0, false, no, off)."
+    )
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (case-insensitive); anything else is refused by name."""
+    value = os.environ.get(name, default).strip()
+    for choice in choices:
+        if value.lower() == choice.lower():
+            return choice
+    raise ImproperlyConfigured(f"{name}={value!r} is not one of: {', '.join(choices)}.")
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole-number setting, at least ``minimum``; anything else is refused by name."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number of at least {minimum}.")
+    return number
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -151,7 +186,7 @@ LOCAL_DEV_ORIGIN_REGEX = r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?
 CORS_ALLOWED_ORIGIN_REGEXES = [LOCAL_DEV_ORIGIN_REGEX] if DEBUG else []
 
 # GraphQL limits (defaults and the rest in api/core/limits/config.py).
-GRAPHQL_STATEMENT_TIMEOUT_MS = int(os.environ.get("GRAPHQL_STATEMENT_TIMEOUT_MS", "5000"))
+GRAPHQL_STATEMENT_TIMEOUT_MS = env_int("GRAPHQL_STATEMENT_TIMEOUT_MS", 5000, minimum=1)
 CORS_URLS_REGEX = r"^/graphql/?$"
 
 # Edit history: keep who changed what; the admin shows it on every main record.
@@ -159,12 +194,12 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 
 # Editorial workflow (timeline/services): nobody publishes a record or approves a revision
 # they submitted themselves. On unless WORKFLOW_TWO_PERSON_RULE=0 (e.g. a one-person install).
-WORKFLOW_TWO_PERSON_RULE = os.environ.get("WORKFLOW_TWO_PERSON_RULE", "1") not in ("0", "false")
+WORKFLOW_TWO_PERSON_RULE = env_bool("WORKFLOW_TWO_PERSON_RULE", True)
 
 # --- production (ops; README "Deploying") --------------------------------------------------
 # Django's own setting names, read from the environment; `check --deploy` passes with them set.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")
@@ -220,7 +255,8 @@ REPLICA_READ_PATHS = [r"^/graphql/?$"]
 
 # One JSON object per line (python-json-logger) unless LOG_FORMAT=text; a line per request
 # on the "timeline.requests" logger unless REQUEST_LOG=0.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+LOG_LEVEL = env_choice("LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
+LOG_FORMAT = env_choice("LOG_FORMAT", "text" if DEBUG else "json", ("json", "text"))
 REQUEST_LOG = env_bool("REQUEST_LOG", not DEBUG)  # runserver logs requests itself
 LOGGING = {
     "version": 1,
@@ -239,7 +275,7 @@ LOGGING = {
             "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "timeline.requests": {"level": "INFO" if REQUEST_LOG else "WARNING"},
     },
