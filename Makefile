@@ -49,7 +49,7 @@ demo: migrate
 run: demo node
 	DEBUG=1 $(MANAGE) create_demo_curator
 	@echo ""
-	@echo "  timeline is starting on http://$(HOST):$(PORT)/"
+	@echo "  timeline is starting:"
 	@echo "  timeline page: http://$(HOST):$(PORT)/"
 	@echo "  admin:         http://$(HOST):$(PORT)/admin/"
 	@echo "                 demo accounts (local use only): curator / timeline-demo (edits, submits)"
