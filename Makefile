@@ -17,7 +17,8 @@ help:
 	@echo "make test         the whole suite on embedded PostgreSQL and on TEST_POSTGRES_URL"
 	@echo "make lint         ruff check + format check + makemigrations --check"
 	@echo "make bench        benchmarks (not part of CI)"
-	@echo "make fuzz         fuzz /graphql/ with 30,000 generated documents (CI runs ~1,000)"
+	@echo "make fuzz         fuzz /graphql/ with 30,000 generated documents (CI runs ~1,000),"
+	@echo "                  and compare compiled and strawberry reads on 2,000 more"
 	@echo "make eval-ingest  score the ingester on $(SEEDS), then summarise the drafts a real run leaves"
 	@echo "make serve-prod   production server (gunicorn + WhiteNoise); see README \"Deploying\""
 	@echo "make load         full load test: 32 clients x 60 s against serve-prod's set-up"
@@ -81,10 +82,15 @@ format: venv
 schema: venv
 	$(MANAGE) graphql_schema
 
-# GraphQL fuzzing at a larger scale than CI (GRAPHQL_FUZZ_EXAMPLES per client and mode).
+# GraphQL fuzzing at a larger scale than CI (GRAPHQL_FUZZ_EXAMPLES per client and mode),
+# and the compiled-vs-strawberry differential test's generated documents (DIFF_EXAMPLES).
 FUZZ_EXAMPLES ?= 5000
+DIFF_EXAMPLES ?= 2000
 fuzz: venv
-	GRAPHQL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/api/test_fuzz_graphql.py -q -p no:cacheprovider
+	GRAPHQL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) GRAPHQL_DIFF_EXAMPLES=$(DIFF_EXAMPLES) \
+		$(PY) -m pytest tests/api/test_fuzz_graphql.py \
+		tests/api/test_compiled_differential.py::test_generated_documents_agree \
+		-q -p no:cacheprovider
 
 # Benchmark-only tools (PostGraphile 4, autocannon), kept apart from the app's node_modules.
 BENCH_NODE_STAMP := tests/bench/node/node_modules/.installed
