@@ -1,0 +1,102 @@
+"""The schema extension that answers covered read operations with one SQL statement.
+
+It runs after parsing, validation and the cost limit (strawberry's pipeline and
+api.core.limits), at the start of execution: when the operation compiles, the
+statement's JSON becomes the result's ``data`` as an ``orjson.Fragment`` (the
+bytes PostgreSQL built, never decoded into Python objects) and strawberry skips
+its own execution. Otherwise strawberry executes the operation as always.
+
+Only requests that come through the HTTP view are compiled (the view marks them,
+``GRAPHQL_COMPILED_READS`` on): code calling ``schema.execute_sync`` directly gets
+Python data as before. The choice is recorded per operation on the request and
+the view sends it in the ``X-Timeline-Executor`` header.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import orjson
+from django.db import connections, router
+from graphql import ExecutionResult as GraphQLExecutionResult
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from api.compiled.compiler import compile_operation
+from api.compiled.sqlvalues import NotCompilable
+from timeline.models import Event
+
+logger = logging.getLogger(__name__)
+
+COMPILED = "compiled"
+STRAWBERRY = "strawberry"
+EXECUTOR_HEADER = "X-Timeline-Executor"
+REQUEST_FLAG = "_timeline_compiled_reads"
+REQUEST_EXECUTORS = "_timeline_executors"
+
+
+def record(request, executor: str, reason: str = "") -> None:
+    if request is None:
+        return
+    executors = getattr(request, REQUEST_EXECUTORS, None)
+    if executors is None:
+        executors = []
+        setattr(request, REQUEST_EXECUTORS, executors)
+    executors.append((executor, reason))
+
+
+def header_value(request) -> str | None:
+    """``compiled`` when every operation of the request was compiled, else the first reason."""
+    executors = getattr(request, REQUEST_EXECUTORS, None)
+    if not executors:
+        return None
+    for executor, reason in executors:
+        if executor != COMPILED:
+            return f"{STRAWBERRY}; reason={reason}" if reason else STRAWBERRY
+    return COMPILED
+
+
+class CompiledReads(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        request = getattr(context.context, "request", None)
+        if (
+            request is not None
+            and getattr(request, REQUEST_FLAG, False)
+            and context.result is None
+            and context.graphql_document is not None
+            and not context.pre_execution_errors
+        ):
+            self._try_compiled(context, request)
+        yield
+
+    @staticmethod
+    def _try_compiled(context, request) -> None:
+        if context.operation_type is not OperationType.QUERY:
+            record(request, STRAWBERRY, "not a query")
+            return
+        try:
+            statement = compile_operation(
+                context.schema,
+                context.graphql_document,
+                context.variables,
+                context._provided_operation_name,
+                context.context,
+            )
+        except NotCompilable as exc:
+            reason = _header_safe(str(exc))
+            logger.debug("strawberry executes this operation: %s", reason)
+            record(request, STRAWBERRY, reason)
+            return
+        using = router.db_for_read(Event)
+        with connections[using].cursor() as cursor:
+            cursor.execute(statement.text, statement.params)
+            (text,) = cursor.fetchone()
+        context.result = GraphQLExecutionResult(data=orjson.Fragment(text), errors=None)
+        record(request, COMPILED)
+
+
+def _header_safe(reason: str) -> str:
+    text = "".join(ch if 32 <= ord(ch) < 127 else "?" for ch in reason)
+    return text[:200]
