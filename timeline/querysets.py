@@ -405,6 +405,36 @@ def timeline_part(qs: QuerySet, kind: str) -> QuerySet:
     )
 
 
+def timeline_page_query(
+    parts: dict[str, QuerySet],
+    *,
+    after: TimelineKey | None = None,
+    before: TimelineKey | None = None,
+    limit: int,
+    reverse: bool = False,
+) -> QuerySet | None:
+    """The statement of ``timeline_page``: (date_start, sort_end, timeline_kind, pk) rows,
+    or None when no kind is chosen (the compiled read path runs it inside its own SQL)."""
+    fields = ("date_start", "sort_end", "timeline_kind", "pk")
+    order = [f"-{f}" for f in fields] if reverse else list(fields)
+    selected = []
+    for kind, qs in parts.items():
+        rank = KIND_RANK[kind]
+        qs = timeline_part(qs.order_by(), kind)
+        if after is not None:
+            qs = qs.filter(_bound_q(after, rank, after=True))
+        if before is not None:
+            qs = qs.filter(_bound_q(before, rank, after=False))
+        selected.append(qs.order_by(*order).values_list(*fields))
+    if not selected:
+        return None
+    first, *rest = selected
+    if rest:
+        # Each part is cut to ``limit`` rows first, so every part uses its date index.
+        first = first[:limit].union(*(part[:limit] for part in rest), all=True)
+    return first.order_by(*order)[:limit]
+
+
 def timeline_page(
     parts: dict[str, QuerySet],
     *,
@@ -419,35 +449,26 @@ def timeline_page(
     ``reverse`` the page is taken from the end (for ``last``), and returned
     in ascending order.
     """
-    fields = ("date_start", "sort_end", "timeline_kind", "pk")
-    order = [f"-{f}" for f in fields] if reverse else list(fields)
-    selected = []
-    for kind, qs in parts.items():
-        rank = KIND_RANK[kind]
-        qs = timeline_part(qs.order_by(), kind)
-        if after is not None:
-            qs = qs.filter(_bound_q(after, rank, after=True))
-        if before is not None:
-            qs = qs.filter(_bound_q(before, rank, after=False))
-        selected.append(qs.order_by(*order).values_list(*fields))
-    if not selected:
+    query = timeline_page_query(parts, after=after, before=before, limit=limit, reverse=reverse)
+    if query is None:
         return []
-    first, *rest = selected
-    if rest:
-        # Each part is cut to ``limit`` rows first, so every part uses its date index.
-        first = first[:limit].union(*(part[:limit] for part in rest), all=True)
-    rows = list(first.order_by(*order)[:limit])
-    keys = [TimelineKey(*row) for row in rows]
+    keys = [TimelineKey(*row) for row in query]
     return keys[::-1] if reverse else keys
+
+
+def timeline_count_query(parts: dict[str, QuerySet]) -> QuerySet | None:
+    """The rows ``timeline_count`` counts (one per item), or None when no kind is chosen."""
+    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
+    if not selected:
+        return None
+    first, *rest = selected
+    return first.union(*rest, all=True) if rest else first
 
 
 def timeline_count(parts: dict[str, QuerySet]) -> int:
     """How many items the whole stream has (one statement)."""
-    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
-    if not selected:
-        return 0
-    first, *rest = selected
-    return (first.union(*rest, all=True) if rest else first).count()
+    query = timeline_count_query(parts)
+    return 0 if query is None else query.count()
 
 
 # ---------------------------------------------------------------------------

@@ -30,19 +30,29 @@ from django.db.models import F, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
     GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
+    InlineFragmentNode,
     OperationType,
+    VariableNode,
+    Visitor,
+    visit,
 )
 from graphql.execution.collect_fields import collect_fields, collect_subfields
 from graphql.execution.executor import Executor
 from graphql.execution.values import get_argument_values
 from strawberry import relay
+from strawberry.relay.fields import NodeExtension
 from strawberry.types.arguments import convert_arguments
-from strawberry_django.fields.field import StrawberryDjangoField
+from strawberry_django.fields.field import (
+    StrawberryDjangoConnectionExtension,
+    StrawberryDjangoField,
+)
 
 from api.compiled.sqlvalues import (
     NotCompilable,
@@ -54,7 +64,8 @@ from api.compiled.sqlvalues import (
     qn,
     scalar,
 )
-from api.core.ids import parse_pk
+from api.compiled.unions import ROOTS
+from api.core.ids import MaxIds, parse_pk
 from api.core.limits.lists import BoundedListField, checked_pagination
 from api.core.pagination import (
     LIST_CURSOR,
@@ -68,6 +79,8 @@ from api.core.pagination import (
 )
 from api.core.permissions import sees_unpublished
 
+# Connection paging and relay node lookups are what this module compiles itself.
+KNOWN_EXTENSIONS = (StrawberryDjangoConnectionExtension, NodeExtension)
 MAX_OBJECT_KEYS = 50  # json_build_object takes at most 100 arguments
 
 
@@ -128,10 +141,59 @@ def _django_model(graphql_type: GraphQLObjectType):
     return origin, django_definition.model
 
 
-class Compiler:
-    """One operation: ``compile()`` returns the statement, or raises NotCompilable."""
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
 
-    def __init__(self, schema, document, variables, operation_name, context) -> None:
+    def enter_variable(self, node: VariableNode, *_args) -> None:
+        self.names.add(node.name.value)
+
+
+def _variables_in(node) -> set[str]:
+    collector = _Variables()
+    visit(node, collector)
+    return collector.names
+
+
+def nested_variable_names(executor) -> frozenset[str]:
+    """Variables an object's SQL may depend on: all but those used only as arguments of
+    the operation's own root fields (those shape the root querysets, built per request).
+    Fragments are walked whole, so a variable anywhere in one counts."""
+    names: set[str] = set()
+    for fragment in executor.fragments.values():
+        names |= _variables_in(fragment.definition)
+
+    def walk(selection_set) -> None:
+        for selection in selection_set.selections:
+            names.update(*(_variables_in(d) for d in selection.directives or ()))
+            if isinstance(selection, FieldNode):
+                if selection.selection_set is not None:
+                    names.update(_variables_in(selection.selection_set))
+            elif isinstance(selection, InlineFragmentNode):
+                walk(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                pass  # its definition is counted above
+
+    walk(executor.operation.selection_set)
+    return frozenset(names)
+
+
+_OBJECT_CACHE: dict = {}
+_OBJECT_CACHE_SIZE = 4096
+_SCOPES: dict = {}
+
+
+class Compiler:
+    """One operation: ``compile()`` returns the statement, or raises NotCompilable.
+
+    The SQL of each object selection depends only on the document, the operation, who
+    reads (public or curator) and the variables used below the root fields, so it is
+    built once and reused; only the root querysets (filters, order, cursors, page
+    size) are compiled per request.
+    """
+
+    def __init__(self, schema, document, variables, operation_name, context, query=None) -> None:
         self.schema = schema  # strawberry's
         self.gschema = schema._schema
         executor = Executor.build(
@@ -144,13 +206,23 @@ class Compiler:
         self.executor = executor
         self.info = _Info(context)
         self.unpublished = sees_unpublished(self.info)
-        self.aliases = 0
+        self.scope = None
+        if query is not None:
+            scope_key = (query, operation_name)
+            names = _SCOPES.get(scope_key)
+            if names is None:
+                if len(_SCOPES) > _OBJECT_CACHE_SIZE:
+                    _SCOPES.clear()
+                names = _SCOPES[scope_key] = nested_variable_names(executor)
+            values = executor.variable_values.coerced
+            self.scope = (
+                query,
+                operation_name,
+                self.unpublished,
+                tuple(sorted((n, repr(values.get(n))) for n in names)),
+            )
 
     # --- helpers ------------------------------------------------------------
-
-    def alias(self) -> str:
-        self.aliases += 1
-        return f"cq{self.aliases}"
 
     def arguments(self, graphql_field, details) -> dict:
         if any(d.defer_usage is not None for d in details):
@@ -184,6 +256,17 @@ class Compiler:
         return collected.grouped_field_set
 
     @staticmethod
+    def check_extensions(strawberry_field, raw: dict) -> None:
+        """Field extensions run on the strawberry path only: a field is compiled only when
+        each of its extensions is one whose effect is reproduced here."""
+        for extension in getattr(strawberry_field, "extensions", None) or ():
+            if isinstance(extension, MaxIds):
+                if len(raw.get("ids") or ()) > extension.maximum:
+                    raise NotCompilable("too many ids (reported by strawberry)")
+            elif not isinstance(extension, KNOWN_EXTENSIONS):
+                raise NotCompilable(f"field extension {type(extension).__name__}")
+
+    @staticmethod
     def enum_values(enum_type: GraphQLEnumType) -> dict[str, str]:
         """Stored value -> GraphQL name, from strawberry's enum definition."""
         definition = _definition(enum_type)
@@ -209,13 +292,13 @@ class Compiler:
         if collected.new_defer_usages:
             raise NotCompilable("@defer")
         parts: list[Sql | str] = []
-        for key, details in collected.grouped_field_set.items():
-            parts += [literal(key), self.root_field(root, details)]
+        for i, (key, details) in enumerate(collected.grouped_field_set.items()):
+            parts += [literal(key), self.root_field(root, details, f"r{i}")]
         if len(parts) > 2 * MAX_OBJECT_KEYS:
             raise NotCompilable("too many root fields")
         return "SELECT json_build_object(" + join(parts) + ")::text"
 
-    def root_field(self, root: GraphQLObjectType, details) -> Sql:
+    def root_field(self, root: GraphQLObjectType, details, alias: str) -> Sql:
         name = details[0].node.name.value
         if name == "__typename":
             return Sql(literal(root.name))
@@ -225,10 +308,15 @@ class Compiler:
         strawberry_field = _definition(graphql_field)
         raw = self.arguments(graphql_field, details)
         return_type, _ = _unwrap(graphql_field.type)
+        self.check_extensions(strawberry_field, raw)
+        handler = ROOTS.get(name)
+        if handler is not None:
+            return handler(self, strawberry_field, raw, details, alias)
         if name == "node":
-            return self.node(raw["id"], details)
+            return self.node(raw["id"], details, alias)
         if name == "nodes":
-            return "json_build_array(" + join([self.node(i, details) for i in raw["ids"]]) + ")"
+            nodes = [self.node(i, details, f"{alias}_{k}") for k, i in enumerate(raw["ids"])]
+            return "json_build_array(" + join(nodes) + ")"
         if (
             isinstance(strawberry_field, BoundedListField)
             and strawberry_field.base_resolver is None
@@ -236,7 +324,7 @@ class Compiler:
             item_type, _ = _unwrap(return_type.of_type)
             origin, model = _django_model(item_type)
             qs = self.visible(origin, model._default_manager.all())
-            return self.list_json(item_type, model, qs, raw.get("pagination"), details)
+            return self.list_json(item_type, model, qs, raw.get("pagination"), details, alias)
         if not isinstance(strawberry_field, StrawberryDjangoField):
             raise NotCompilable(f"root field {name}")
         resolver = strawberry_field.base_resolver
@@ -256,13 +344,13 @@ class Compiler:
         if isinstance(return_type, GraphQLObjectType) and issubclass(
             _definition(return_type).origin, CountedConnection
         ):
-            return self.connection(return_type, qs, kwargs, details)
+            return self.connection(return_type, qs, kwargs, details, alias)
         if isinstance(return_type, GraphQLObjectType):
             origin, model = _django_model(return_type)
-            return self.one_json(return_type, model, self.visible(origin, qs), details)
+            return self.one_json(return_type, model, self.visible(origin, qs), details, alias)
         raise NotCompilable(f"root field {name}")
 
-    def node(self, global_id_text: str, details) -> Sql:
+    def node(self, global_id_text: str, details, alias: str) -> Sql:
         try:
             gid = relay.GlobalID.from_id(global_id_text)
         except Exception:
@@ -276,17 +364,16 @@ class Compiler:
         except Exception:
             raise NotCompilable("bad global id") from None
         qs = self.visible(origin, model._default_manager.filter(pk=pk))
-        return self.one_json(graphql_type, model, qs, details)
+        return self.one_json(graphql_type, model, qs, details, alias)
 
     # --- objects and lists ----------------------------------------------------
 
-    def one_json(self, graphql_type, model, qs: QuerySet, details) -> Sql:
+    def one_json(self, graphql_type, model, qs: QuerySet, details, alias: str) -> Sql:
         """The first row of ``qs`` as the selection's object, or NULL."""
-        alias = self.alias()
         obj = self.object_json(graphql_type, model, alias, details)
         return "(SELECT " + obj + " FROM (" + queryset_sql(qs[:1]) + f") {qn(alias)})"
 
-    def list_json(self, graphql_type, model, qs: QuerySet, pagination, details) -> Sql:
+    def list_json(self, graphql_type, model, qs: QuerySet, pagination, details, alias) -> Sql:
         """A bounded page of ``qs`` in its own order, as a JSON array."""
         try:
             page = checked_pagination(
@@ -299,7 +386,6 @@ class Compiler:
         order = [expr for expr, _ in qs.query.get_compiler(using=qs.db).get_order_by()]
         qs = qs.annotate(_cq_rn=Window(RowNumber(), order_by=order or [F("pk").asc()]))
         qs = qs[page.offset : page.offset + page.limit]
-        alias = self.alias()
         obj = self.object_json(graphql_type, model, alias, details)
         return (
             "(SELECT coalesce(json_agg("
@@ -310,15 +396,26 @@ class Compiler:
         )
 
     def object_json(self, graphql_type, model, alias: str, details) -> Sql:
+        if self.scope is None:
+            return self._object_json(graphql_type, model, alias, details)
+        key = (self.scope, alias, graphql_type.name)
+        cached = _OBJECT_CACHE.get(key)
+        if cached is None:
+            if len(_OBJECT_CACHE) > _OBJECT_CACHE_SIZE:
+                _OBJECT_CACHE.clear()
+            cached = _OBJECT_CACHE[key] = self._object_json(graphql_type, model, alias, details)
+        return cached
+
+    def _object_json(self, graphql_type, model, alias: str, details) -> Sql:
         fields = self.subfields(graphql_type, details)
         if len(fields) > MAX_OBJECT_KEYS:
             raise NotCompilable("too many fields in one object")
         parts: list[Sql | str] = []
-        for key, sub in fields.items():
-            parts += [literal(key), self.field_json(graphql_type, model, alias, sub)]
+        for j, (key, sub) in enumerate(fields.items()):
+            parts += [literal(key), self.field_json(graphql_type, model, alias, sub, j)]
         return "json_build_object(" + join(parts) + ")"
 
-    def field_json(self, graphql_type, model, alias: str, details) -> Sql:
+    def field_json(self, graphql_type, model, alias: str, details, index: int) -> Sql:
         name = details[0].node.name.value
         if name == "__typename":
             return Sql(literal(graphql_type.name))
@@ -333,6 +430,7 @@ class Compiler:
             return Sql(global_id(graphql_type.name, f"{row}.{qn(model._meta.pk.column)}"))
         if not isinstance(strawberry_field, StrawberryDjangoField):
             raise NotCompilable(f"{graphql_type.name}.{name}")
+        self.check_extensions(strawberry_field, raw)
         leaf = getattr(strawberry_field, "compiled_leaf", None)
         if leaf is not None:
             value = leaf.sql(
@@ -349,7 +447,9 @@ class Compiler:
         except Exception:
             raise NotCompilable(f"{graphql_type.name}.{name}: no model field") from None
         if strawberry_field.is_relation or model_field.is_relation:
-            return self.relation_json(model_field, field_type, alias, raw, details)
+            return self.relation_json(
+                model_field, field_type, alias, raw, details, f"{alias}_{index}"
+            )
         column = f"{row}.{qn(model_field.column)}"
         if isinstance(field_type, GraphQLEnumType):
             return Sql(enum_name(column, self.enum_values(field_type)))
@@ -364,7 +464,7 @@ class Compiler:
             return Sql(scalar(model_field, column, field_type.name))
         raise NotCompilable(f"{graphql_type.name}.{name}")
 
-    def relation_json(self, model_field, field_type, parent: str, raw: dict, details) -> Sql:
+    def relation_json(self, model_field, field_type, parent: str, raw, details, alias) -> Sql:
         row = qn(parent)
         related = model_field.related_model
         if isinstance(field_type, GraphQLList):
@@ -386,7 +486,7 @@ class Compiler:
                 raise NotCompilable("list relation kind")
             qs = qs.filter(**{lookup: RawSQL(f"{row}.{qn(parent_column)}", ())})
             qs = self.visible(origin, qs)
-            return self.list_json(item_type, model, qs, raw.get("pagination"), details)
+            return self.list_json(item_type, model, qs, raw.get("pagination"), details, alias)
         if not isinstance(field_type, GraphQLObjectType):
             raise NotCompilable("relation to a non-object")
         origin, model = _django_model(field_type)
@@ -405,11 +505,11 @@ class Compiler:
         else:
             raise NotCompilable("relation kind")
         qs = self.visible(origin, qs)
-        return self.one_json(field_type, model, qs.order_by(), details)
+        return self.one_json(field_type, model, qs.order_by(), details, alias)
 
     # --- connections ----------------------------------------------------------
 
-    def connection(self, graphql_type, qs: QuerySet, kwargs: dict, details) -> Sql:
+    def connection(self, graphql_type, qs: QuerySet, kwargs: dict, details, alias) -> Sql:
         edge_type = _unwrap(_unwrap(graphql_type.fields["edges"].type)[0].of_type)[0]
         node_type = _unwrap(edge_type.fields["node"].type)[0]
         origin, model = _django_model(node_type)
@@ -438,7 +538,6 @@ class Compiler:
         page = ordered_qs[: first + 1] if first is not None else ordered_qs.reverse()[: last + 1]
         signature = _signature(ordered_qs, key)
 
-        alias = self.alias()
         row = qn(alias)
         display = ", ".join(
             f"q.{qn(n)} {'DESC' if d else 'ASC'} NULLS LAST"
@@ -453,31 +552,64 @@ class Compiler:
             + " || ".join(f"',' || {v}" for v in values)
             + " || ']'"
         )
+        return self.connection_json(
+            graphql_type,
+            details,
+            alias,
+            page=queryset_sql(page),
+            display=display,
+            paging=(first, last, after_key is not None, before_key is not None),
+            cursor=cursor,
+            node=lambda sub: self.object_json(node_type, model, alias, sub),
+            total=lambda: "(SELECT count(*) FROM (" + queryset_sql(counted.order_by()) + ") c)",
+        )
+
+    def connection_json(
+        self,
+        graphql_type,
+        details,
+        alias,
+        *,
+        page,
+        display,
+        paging,
+        cursor,
+        node,
+        total,
+        extra=None,
+    ) -> Sql:
+        """A connection over ``page`` (the rows of the page plus one, in SQL), shown in the
+        ``display`` order (an ORDER BY over its columns, as ``q``); ``node(details)`` and
+        ``cursor`` are expressions over the row (aliased ``alias``)."""
+        first, last, after_given, before_given = paging
+        row = qn(alias)
         rn, m = f"{row}._cq_rn", f"{row}._cq_m"
         if first is not None:
             keep = f"{rn} <= {first}"
             if last is not None:
                 keep += f" AND {rn} > least({m}, {first}) - {last}"
             has_next = f"(count(*) > {first})"
-            has_previous = "true" if after_key is not None else "false"
-            if last is not None and after_key is None:
+            has_previous = "true" if after_given else "false"
+            if last is not None and not after_given:
                 has_previous = f"(least(count(*), {first}) > {last})"
         else:
             keep = f"{rn} > greatest({m} - {last}, 0)"
-            has_next = "true" if before_key is not None else "false"
+            has_next = "true" if before_given else "false"
             has_previous = f"(count(*) > {last})"
 
+        edge_type = _unwrap(_unwrap(graphql_type.fields["edges"].type)[0].of_type)[0]
         parts: list[Sql | str] = []
         for key_name, sub in self.subfields(graphql_type, details).items():
             name = sub[0].node.name.value
             if name == "__typename":
                 value: Sql | str = literal(graphql_type.name)
             elif name == "totalCount":
-                value = "(SELECT count(*) FROM (" + queryset_sql(counted.order_by()) + ") c)"
+                value = total()
             elif name == "edges":
+                edge = self.edge_json(edge_type, cursor, node, sub, extra or {})
                 value = (
                     "coalesce(json_agg("
-                    + self.edge_json(edge_type, node_type, model, alias, cursor, sub)
+                    + edge
                     + f" ORDER BY {rn}) FILTER (WHERE {keep}), '[]'::json)"
                 )
             elif name == "pageInfo":
@@ -500,10 +632,10 @@ class Compiler:
             "(SELECT json_build_object("
             + join(parts)
             + f") FROM (SELECT q.*, row_number() OVER (ORDER BY {display}) AS _cq_rn, "
-            "count(*) OVER () AS _cq_m FROM (" + queryset_sql(page) + f") q) {row})"
+            "count(*) OVER () AS _cq_m FROM (" + page + f") q) {row})"
         )
 
-    def edge_json(self, edge_type, node_type, model, alias, cursor: str, details) -> Sql:
+    def edge_json(self, edge_type, cursor: str, node, details, extra: dict) -> Sql:
         parts: list[Sql | str] = []
         for key, sub in self.subfields(edge_type, details).items():
             name = sub[0].node.name.value
@@ -512,7 +644,9 @@ class Compiler:
             elif name == "cursor":
                 value = cursor
             elif name == "node":
-                value = self.object_json(node_type, model, alias, sub)
+                value = node(sub)
+            elif name in extra:
+                value = extra[name]
             else:
                 raise NotCompilable(f"edge field {name}")
             parts += [literal(key), value]
@@ -537,6 +671,7 @@ class _Pagination:
     limit: int | None
 
 
-def compile_operation(schema, document, variables, operation_name, context) -> Sql:
-    """The statement answering the operation, or NotCompilable."""
-    return Compiler(schema, document, variables, operation_name, context).compile()
+def compile_operation(schema, document, variables, operation_name, context, query=None) -> Sql:
+    """The statement answering the operation, or NotCompilable. With ``query`` (the
+    document's text) the object selections' SQL is cached (see ``Compiler``)."""
+    return Compiler(schema, document, variables, operation_name, context, query).compile()

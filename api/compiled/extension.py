@@ -14,11 +14,12 @@ the view sends it in the ``X-Timeline-Executor`` header.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 
 import orjson
-from django.db import connections, router
+from django.db import DatabaseError, connections, router, transaction
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
@@ -83,18 +84,34 @@ class CompiledReads(SchemaExtension):
                 context.variables,
                 context._provided_operation_name,
                 context.context,
+                context.query,
             )
         except NotCompilable as exc:
             reason = _header_safe(str(exc))
             logger.debug("strawberry executes this operation: %s", reason)
             record(request, STRAWBERRY, reason)
             return
-        using = router.db_for_read(Event)
-        with connections[using].cursor() as cursor:
-            cursor.execute(statement.text, statement.params)
-            (text,) = cursor.fetchone()
+        try:
+            text = run(statement)
+        except DatabaseError as exc:
+            # Timeouts included: strawberry runs the operation again and reports the
+            # error on the field it belongs to, exactly as without the compiled path.
+            logger.warning("compiled statement failed, strawberry executes it: %s", exc)
+            record(request, STRAWBERRY, "database error")
+            return
         context.result = GraphQLExecutionResult(data=orjson.Fragment(text), errors=None)
         record(request, COMPILED)
+
+
+def run(statement) -> str:
+    """The statement's one text value. Inside a transaction (tests, ATOMIC_REQUESTS) it
+    runs in a savepoint, so a failure leaves the transaction usable for the fallback."""
+    connection = connections[router.db_for_read(Event)]
+    guard = transaction.atomic(using=connection.alias) if connection.in_atomic_block else None
+    with guard or contextlib.nullcontext(), connection.cursor() as cursor:
+        cursor.execute(statement.text, statement.params)
+        (text,) = cursor.fetchone()
+    return text
 
 
 def _header_safe(reason: str) -> str:
