@@ -632,7 +632,8 @@ class Compiler:
             "(SELECT json_build_object("
             + join(parts)
             + f") FROM (SELECT q.*, row_number() OVER (ORDER BY {display}) AS _cq_rn, "
-            "count(*) OVER () AS _cq_m FROM (" + page + f") q) {row})"
+            # HAVING makes it one (grouped) row even when no aggregate is selected.
+            "count(*) OVER () AS _cq_m FROM (" + page + f") q) {row} HAVING true)"
         )
 
     def edge_json(self, edge_type, cursor: str, node, details, extra: dict) -> Sql:
