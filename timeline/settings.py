@@ -226,6 +226,9 @@ GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 # The compiled read path (api/compiled): read queries it covers are answered by one SQL
 # statement that builds the JSON; off, strawberry-django executes every operation.
 GRAPHQL_COMPILED_READS = env_bool("GRAPHQL_COMPILED_READS", True)
+# Its statements as server-side prepared statements (planned once per connection). Off
+# behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+GRAPHQL_COMPILED_PREPARE = env_bool("GRAPHQL_COMPILED_PREPARE", True)
 
 # Per-client rate limit of /graphql/ (django-ratelimit; "" turns it off). Counters live in
 # Redis when REDIS_URL is set (shared by every worker), else in each process's memory.
