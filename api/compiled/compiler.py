@@ -22,6 +22,7 @@ answered by strawberry instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,6 +108,17 @@ def join(parts: list[Sql | str], separator: str = ", ") -> Sql:
             out = out + separator
         out = out + part
     return out
+
+
+_COLUMN = re.compile(r'"((?:[^"]|"")+)"\."((?:[^"]|"")+)"')
+
+
+def pruned(qs: QuerySet, alias: str, sql: str) -> QuerySet:
+    """``qs`` loading only the columns ``sql`` reads from its rows (aliased ``alias``)."""
+    columns = {column for name, column in _COLUMN.findall(sql) if name == alias}
+    model = qs.model
+    names = [f.name for f in model._meta.concrete_fields if f.column in columns]
+    return qs.only(*names) if names else qs.only(model._meta.pk.name)
 
 
 def queryset_sql(qs: QuerySet) -> Sql:
@@ -371,6 +383,7 @@ class Compiler:
     def one_json(self, graphql_type, model, qs: QuerySet, details, alias: str) -> Sql:
         """The first row of ``qs`` as the selection's object, or NULL."""
         obj = self.object_json(graphql_type, model, alias, details)
+        qs = pruned(qs, alias, obj.text)
         return "(SELECT " + obj + " FROM (" + queryset_sql(qs[:1]) + f") {qn(alias)})"
 
     def list_json(self, graphql_type, model, qs: QuerySet, pagination, details, alias) -> Sql:
@@ -383,10 +396,11 @@ class Compiler:
             )
         except Exception:
             raise NotCompilable("nested pagination out of bounds") from None
+        obj = self.object_json(graphql_type, model, alias, details)
+        qs = pruned(qs, alias, obj.text)
         order = [expr for expr, _ in qs.query.get_compiler(using=qs.db).get_order_by()]
         qs = qs.annotate(_cq_rn=Window(RowNumber(), order_by=order or [F("pk").asc()]))
         qs = qs[page.offset : page.offset + page.limit]
-        obj = self.object_json(graphql_type, model, alias, details)
         return (
             "(SELECT coalesce(json_agg("
             + obj
@@ -556,7 +570,7 @@ class Compiler:
             graphql_type,
             details,
             alias,
-            page=queryset_sql(page),
+            page=lambda used: queryset_sql(pruned(page, alias, used)),
             display=display,
             paging=(first, last, after_key is not None, before_key is not None),
             cursor=cursor,
@@ -633,7 +647,9 @@ class Compiler:
             + join(parts)
             + f") FROM (SELECT q.*, row_number() OVER (ORDER BY {display}) AS _cq_rn, "
             # HAVING makes it one (grouped) row even when no aggregate is selected.
-            "count(*) OVER () AS _cq_m FROM (" + page + f") q) {row} HAVING true)"
+            "count(*) OVER () AS _cq_m FROM ("
+            + (page(join(parts).text) if callable(page) else page)
+            + f") q) {row} HAVING true)"
         )
 
     def edge_json(self, edge_type, cursor: str, node, details, extra: dict) -> Sql:
