@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import models
 from django.db.models import F, QuerySet, Window
 from django.db.models.expressions import RawSQL
@@ -110,6 +111,20 @@ def join(parts: list[Sql | str], separator: str = ", ") -> Sql:
     return out
 
 
+def rows_or_none(qs: QuerySet, empty: QuerySet) -> Sql:
+    try:
+        return queryset_sql(qs)
+    except EmptyRows:
+        return queryset_sql(empty)
+
+
+def count_sql(qs: QuerySet) -> Sql:
+    try:
+        return "(SELECT count(*) FROM (" + queryset_sql(qs) + ") c)"
+    except EmptyRows:
+        return Sql("0")
+
+
 _COLUMN = re.compile(r'"((?:[^"]|"")+)"\."((?:[^"]|"")+)"')
 
 
@@ -121,8 +136,16 @@ def pruned(qs: QuerySet, alias: str, sql: str) -> QuerySet:
     return qs.only(*names) if names else qs.only(model._meta.pk.name)
 
 
+class EmptyRows(Exception):
+    """Django knows the queryset matches nothing (``none()``, ``pk__in=[]``, a zero slice)
+    and has no SQL for it: the caller writes the empty value itself."""
+
+
 def queryset_sql(qs: QuerySet) -> Sql:
-    sql, params = qs.query.sql_with_params()
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:
+        raise EmptyRows from None
     return Sql(sql, list(params))
 
 
@@ -384,7 +407,11 @@ class Compiler:
         """The first row of ``qs`` as the selection's object, or NULL."""
         obj = self.object_json(graphql_type, model, alias, details)
         qs = pruned(qs, alias, obj.text)
-        return "(SELECT " + obj + " FROM (" + queryset_sql(qs[:1]) + f") {qn(alias)})"
+        try:
+            rows = queryset_sql(qs[:1])
+        except EmptyRows:
+            return Sql("NULL::json")
+        return "(SELECT " + obj + " FROM (" + rows + f") {qn(alias)})"
 
     def list_json(self, graphql_type, model, qs: QuerySet, pagination, details, alias) -> Sql:
         """A bounded page of ``qs`` in its own order, as a JSON array."""
@@ -401,11 +428,15 @@ class Compiler:
         order = [expr for expr, _ in qs.query.get_compiler(using=qs.db).get_order_by()]
         qs = qs.annotate(_cq_rn=Window(RowNumber(), order_by=order or [F("pk").asc()]))
         qs = qs[page.offset : page.offset + page.limit]
+        try:
+            rows = queryset_sql(qs)
+        except EmptyRows:
+            return Sql("'[]'::json")
         return (
             "(SELECT coalesce(json_agg("
             + obj
             + f" ORDER BY {qn(alias)}._cq_rn), '[]'::json) FROM ("
-            + queryset_sql(qs)
+            + rows
             + f") {qn(alias)})"
         )
 
@@ -551,6 +582,10 @@ class Compiler:
         # With ``last`` only, the page is read from the end, then shown in key order.
         page = ordered_qs[: first + 1] if first is not None else ordered_qs.reverse()[: last + 1]
         signature = _signature(ordered_qs, key)
+        # The same columns, no rows: what the page is when Django knows it is empty.
+        empty = model._default_manager.annotate(
+            **{alias: F(name) for alias, (name, _) in zip(names, key, strict=True)}
+        ).filter(pk=RawSQL("NULL", ()))
 
         row = qn(alias)
         display = ", ".join(
@@ -570,12 +605,12 @@ class Compiler:
             graphql_type,
             details,
             alias,
-            page=lambda used: queryset_sql(pruned(page, alias, used)),
+            page=lambda used: rows_or_none(pruned(page, alias, used), empty),
             display=display,
             paging=(first, last, after_key is not None, before_key is not None),
             cursor=cursor,
             node=lambda sub: self.object_json(node_type, model, alias, sub),
-            total=lambda: "(SELECT count(*) FROM (" + queryset_sql(counted.order_by()) + ") c)",
+            total=lambda: count_sql(counted.order_by()),
         )
 
     def connection_json(

@@ -94,6 +94,11 @@ class CompiledReads(SchemaExtension):
             logger.debug("strawberry executes this operation: %s", reason)
             record(request, STRAWBERRY, reason)
             return
+        except Exception:
+            # A defect of the compiler must cost speed, never an answer.
+            logger.exception("the compiled read path failed; strawberry executes it")
+            record(request, STRAWBERRY, "compiler error")
+            return
         try:
             text = run(statement)
         except DatabaseError as exc:

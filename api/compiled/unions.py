@@ -29,7 +29,14 @@ def _kind_case(column: str, values: dict[int, str]) -> str:
 
 
 def timeline_root(compiler, strawberry_field, raw: dict, details, alias: str):
-    from api.compiled.compiler import Sql, _django_model, _unwrap, queryset_sql
+    from api.compiled.compiler import (
+        EmptyRows,
+        Sql,
+        _django_model,
+        _unwrap,
+        count_sql,
+        queryset_sql,
+    )
 
     kwargs = compiler.python_arguments(strawberry_field, raw)
     try:
@@ -47,7 +54,10 @@ def timeline_root(compiler, strawberry_field, raw: dict, details, alias: str):
         query = timeline_page_query(
             parts, after=after_key, before=before_key, limit=last + 1, reverse=True
         )
-    rows = Sql(EMPTY_PAGE) if query is None else queryset_sql(query)
+    try:
+        rows = Sql(EMPTY_PAGE) if query is None else queryset_sql(query)
+    except EmptyRows:
+        rows = Sql(EMPTY_PAGE)
     page = "SELECT * FROM (" + rows + ") k(date_start, sort_end, kind, pk)"
     count_query = timeline_count_query(parts)
 
@@ -80,9 +90,7 @@ def timeline_root(compiler, strawberry_field, raw: dict, details, alias: str):
         return out + " END"
 
     def total():
-        if count_query is None:
-            return Sql("0")
-        return "(SELECT count(*) FROM (" + queryset_sql(count_query) + ") c)"
+        return Sql("0") if count_query is None else count_sql(count_query)
 
     return compiler.connection_json(
         graphql_type,

@@ -245,3 +245,33 @@ def test_the_timeline_root_is_compiled(client, settings, world):
     compiled, plain = both(client, settings, query_after)
     assert compiled[HEADER] == "compiled"
     assert ordered(compiled) == ordered(plain)
+
+
+def test_a_compiler_defect_costs_speed_not_the_answer(client, settings, world, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the compiler")
+
+    monkeypatch.setattr(extension, "compile_operation", broken)
+    response = post(client, PAGE, {"n": 2})
+    assert response[HEADER] == "strawberry; reason=compiler error"
+    assert "a bug in the compiler" in caplog.text
+    settings.GRAPHQL_COMPILED_READS = False
+    assert ordered(response) == ordered(post(client, PAGE, {"n": 2}))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ eventCategories(pagination: {limit: 0}) { name } }",
+        "{ events(first: 0) { totalCount edges { node { title } } } }",
+        '{ events(first: 3, filters: {search: "!!"}) { totalCount edges { cursor } } }',
+        "{ events(first: 2) { edges { node { tags(pagination: {limit: 0}) { slug } } } } }",
+        '{ timeline(first: 3, filters: {search: "?!"}) { totalCount edges { cursor } } }',
+    ],
+)
+def test_empty_by_construction_is_compiled_too(client, settings, world, query):
+    """Pages Django knows are empty (a zero limit, a search without words) have no SQL of
+    their own: the compiled path writes the empty value."""
+    compiled, plain = both(client, settings, query)
+    assert compiled[HEADER] == "compiled"
+    assert ordered(compiled) == ordered(plain)
