@@ -501,16 +501,14 @@ def _after_hit_q(kind: int, key: SearchKey) -> Q:
     return q
 
 
-def search_page(
+def search_page_query(
     parts: Sequence[tuple[int, QuerySet]], text: str, *, after: SearchKey | None, limit: int
-) -> list[SearchHit]:
-    """One SQL statement: the ``limit`` best hits after ``after`` over every part.
-
-    ``parts`` pairs each queryset with its kind's rank, which breaks ties in
-    rank before the pk does.
-    """
+) -> QuerySet | None:
+    """The statement of ``search_page``: (kind, pk, rank, snippet) rows, best first, or
+    None when no kind is chosen or the text has no words (the compiled read path runs it
+    inside its own SQL)."""
     if not parts or not tsquery_string(text):  # no kinds chosen, or no words
-        return []
+        return None
     selected = []
     for kind, qs in parts:
         hits = search_filtered(qs.order_by(), text, snippet=True).annotate(search_kind=Value(kind))
@@ -520,19 +518,34 @@ def search_page(
             "search_kind", "pk", "search_rank", "search_snippet"
         )
         selected.append(hits)
-    if not selected:
-        return []
     first, *rest = selected
     if rest:
         first = first[:limit].union(*(part[:limit] for part in rest), all=True)
-    rows = first.order_by("-search_rank", "search_kind", "pk")[:limit]
-    return [SearchHit(*row) for row in rows]
+    return first.order_by("-search_rank", "search_kind", "pk")[:limit]
+
+
+def search_page(
+    parts: Sequence[tuple[int, QuerySet]], text: str, *, after: SearchKey | None, limit: int
+) -> list[SearchHit]:
+    """One SQL statement: the ``limit`` best hits after ``after`` over every part.
+
+    ``parts`` pairs each queryset with its kind's rank, which breaks ties in
+    rank before the pk does.
+    """
+    query = search_page_query(parts, text, after=after, limit=limit)
+    return [] if query is None else [SearchHit(*row) for row in query]
+
+
+def search_count_query(parts: Sequence[QuerySet], text: str) -> QuerySet | None:
+    """The rows ``search_count`` counts, or None when nothing can match."""
+    if not parts or not tsquery_string(text):
+        return None
+    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
+    first, *rest = selected
+    return first.union(*rest, all=True) if rest else first
 
 
 def search_count(parts: Sequence[QuerySet], text: str) -> int:
     """How many rows of ``parts`` match (one statement)."""
-    if not parts or not tsquery_string(text):
-        return 0
-    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
-    first, *rest = selected
-    return (first.union(*rest, all=True) if rest else first).count()
+    query = search_count_query(parts, text)
+    return 0 if query is None else query.count()

@@ -275,3 +275,18 @@ def test_empty_by_construction_is_compiled_too(client, settings, world, query):
     compiled, plain = both(client, settings, query)
     assert compiled[HEADER] == "compiled"
     assert ordered(compiled) == ordered(plain)
+
+
+def test_search_is_compiled_with_ranks_snippets_and_cursors(client, settings, world):
+    query = """query($after: String) { search(query: "treaty", first: 2, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { cursor rank snippet node { __typename ... on Event { title }
+                ... on Treaty { name } ... on Statement { text } } } } }"""
+    compiled, plain = both(client, settings, query)
+    assert compiled[HEADER] == "compiled"
+    assert ordered(compiled) == ordered(plain)
+    page = json.loads(compiled.content)["data"]["search"]
+    assert "<mark>" in page["edges"][0]["snippet"]
+    compiled, plain = both(client, settings, query, {"after": page["pageInfo"]["endCursor"]})
+    assert compiled[HEADER] == "compiled"
+    assert ordered(compiled) == ordered(plain)
