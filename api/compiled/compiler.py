@@ -22,12 +22,13 @@ answered by strawberry instead.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
@@ -215,6 +216,29 @@ def nested_variable_names(executor) -> frozenset[str]:
 
 
 _OBJECT_CACHE: dict = {}
+_ROOT_CACHE: dict = {}
+
+
+class _QueryCounter:
+    """Counts the SQL statements run on any connection while it is entered."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._stack = contextlib.ExitStack()
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def __enter__(self):
+        for connection in connections.all(initialized_only=True):
+            self._stack.enter_context(connection.execute_wrapper(self))
+        return self
+
+    def __exit__(self, *exc_info):
+        return self._stack.__exit__(*exc_info)
+
+
 _OBJECT_CACHE_SIZE = 4096
 _SCOPES: dict = {}
 
@@ -340,8 +364,25 @@ class Compiler:
         if name.startswith("__"):
             raise NotCompilable("introspection")
         graphql_field = root.fields[name]
-        strawberry_field = _definition(graphql_field)
         raw = self.arguments(graphql_field, details)
+        if self.scope is None:
+            return self._root_field(graphql_field, name, raw, details, alias)
+        key = (self.scope, alias, repr(raw))
+        cached = _ROOT_CACHE.get(key)
+        if cached is not None:
+            return cached
+        with _QueryCounter() as counter:
+            statement = self._root_field(graphql_field, name, raw, details, alias)
+        if counter.count == 0:
+            # Built from the arguments alone (no filter looked anything up in the
+            # database), so the same arguments give the same statement.
+            if len(_ROOT_CACHE) > _OBJECT_CACHE_SIZE:
+                _ROOT_CACHE.clear()
+            _ROOT_CACHE[key] = statement
+        return statement
+
+    def _root_field(self, graphql_field, name: str, raw: dict, details, alias: str) -> Sql:
+        strawberry_field = _definition(graphql_field)
         return_type, _ = _unwrap(graphql_field.type)
         self.check_extensions(strawberry_field, raw)
         handler = ROOTS.get(name)
