@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from api.actors.queries import ActorQueries
+from api.compiled.extension import CompiledReads
 from api.core import optimizer
 from api.core.descriptions import describe_arguments
 from api.core.error_logging import TimelineSchema
@@ -65,7 +66,7 @@ class Mutation(
 schema = TimelineSchema(
     query=Query,
     mutation=Mutation,
-    extensions=[DjangoOptimizerExtension, *schema_extensions()],
+    extensions=[DjangoOptimizerExtension, *schema_extensions(), CompiledReads],
     config=StrawberryConfig(
         relay_max_results=MAX_PAGE_SIZE, scalar_map={EDTFDate: EDTF_DATE_SCALAR}
     ),

@@ -39,6 +39,7 @@ from strawberry.django.views import GraphQLView
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from api.compiled import extension as compiled
 from api.core.http import (
     BAD_REQUEST,
     BATCH_TOO_LARGE,
@@ -274,6 +275,7 @@ class TimelineGraphQLView(GraphQLView):
     ) -> HttpResponse:
         sub_response = self.get_sub_response(request)
         context = self.get_context(request, response=sub_response)
+        setattr(request, compiled.REQUEST_FLAG, settings.GRAPHQL_COMPILED_READS)
         root_value = self.get_root_value(request)
         with statement_timeout(limit("GRAPHQL_STATEMENT_TIMEOUT_MS")), request_budget() as deadline:
             if isinstance(payload, list):
@@ -292,6 +294,9 @@ class TimelineGraphQLView(GraphQLView):
                     400 if media_type == GRAPHQL_RESPONSE_JSON and is_request_error(result) else 200
                 )
         response = self._response(body, status, media_type)
+        executor = compiled.header_value(request)
+        if executor is not None:
+            response[compiled.EXECUTOR_HEADER] = executor
         for name, value in sub_response.items():
             if name.lower() != "content-type":
                 response[name] = value

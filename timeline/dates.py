@@ -146,6 +146,22 @@ def qualifiers(value: str) -> tuple[bool, bool]:
     return uncertain, approximate
 
 
+# The same flags in SQL, for the compiled read path (api/compiled): a stored date is
+# valid EDTF (it was parsed to derive its bounds), and in valid EDTF these characters
+# occur only as qualifiers, so their presence is the flag. tests/timeline/test_dates.py
+# checks the two forms agree. chr(37) is '%' (a literal one would be a parameter mark).
+QUALIFIER_MARKS = {"uncertain": ("?", "chr(37)"), "approximate": ("~", "chr(37)")}
+
+
+def qualifier_sql(column_sql: str, which: str) -> str:
+    """SQL of ``qualifiers(column)[0]`` (``which="uncertain"``) or ``[1]`` ("approximate")."""
+    mark, both = QUALIFIER_MARKS[which]
+    return (
+        f"(coalesce(position('{mark}' in {column_sql}), 0) > 0 "
+        f"OR coalesce(position({both} in {column_sql}), 0) > 0)"
+    )
+
+
 class EDTFField(models.CharField):
     """A CharField holding an EDTF string, validated on full_clean."""
 

@@ -405,6 +405,36 @@ def timeline_part(qs: QuerySet, kind: str) -> QuerySet:
     )
 
 
+def timeline_page_query(
+    parts: dict[str, QuerySet],
+    *,
+    after: TimelineKey | None = None,
+    before: TimelineKey | None = None,
+    limit: int,
+    reverse: bool = False,
+) -> QuerySet | None:
+    """The statement of ``timeline_page``: (date_start, sort_end, timeline_kind, pk) rows,
+    or None when no kind is chosen (the compiled read path runs it inside its own SQL)."""
+    fields = ("date_start", "sort_end", "timeline_kind", "pk")
+    order = [f"-{f}" for f in fields] if reverse else list(fields)
+    selected = []
+    for kind, qs in parts.items():
+        rank = KIND_RANK[kind]
+        qs = timeline_part(qs.order_by(), kind)
+        if after is not None:
+            qs = qs.filter(_bound_q(after, rank, after=True))
+        if before is not None:
+            qs = qs.filter(_bound_q(before, rank, after=False))
+        selected.append(qs.order_by(*order).values_list(*fields))
+    if not selected:
+        return None
+    first, *rest = selected
+    if rest:
+        # Each part is cut to ``limit`` rows first, so every part uses its date index.
+        first = first[:limit].union(*(part[:limit] for part in rest), all=True)
+    return first.order_by(*order)[:limit]
+
+
 def timeline_page(
     parts: dict[str, QuerySet],
     *,
@@ -419,35 +449,26 @@ def timeline_page(
     ``reverse`` the page is taken from the end (for ``last``), and returned
     in ascending order.
     """
-    fields = ("date_start", "sort_end", "timeline_kind", "pk")
-    order = [f"-{f}" for f in fields] if reverse else list(fields)
-    selected = []
-    for kind, qs in parts.items():
-        rank = KIND_RANK[kind]
-        qs = timeline_part(qs.order_by(), kind)
-        if after is not None:
-            qs = qs.filter(_bound_q(after, rank, after=True))
-        if before is not None:
-            qs = qs.filter(_bound_q(before, rank, after=False))
-        selected.append(qs.order_by(*order).values_list(*fields))
-    if not selected:
+    query = timeline_page_query(parts, after=after, before=before, limit=limit, reverse=reverse)
+    if query is None:
         return []
-    first, *rest = selected
-    if rest:
-        # Each part is cut to ``limit`` rows first, so every part uses its date index.
-        first = first[:limit].union(*(part[:limit] for part in rest), all=True)
-    rows = list(first.order_by(*order)[:limit])
-    keys = [TimelineKey(*row) for row in rows]
+    keys = [TimelineKey(*row) for row in query]
     return keys[::-1] if reverse else keys
+
+
+def timeline_count_query(parts: dict[str, QuerySet]) -> QuerySet | None:
+    """The rows ``timeline_count`` counts (one per item), or None when no kind is chosen."""
+    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
+    if not selected:
+        return None
+    first, *rest = selected
+    return first.union(*rest, all=True) if rest else first
 
 
 def timeline_count(parts: dict[str, QuerySet]) -> int:
     """How many items the whole stream has (one statement)."""
-    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
-    if not selected:
-        return 0
-    first, *rest = selected
-    return (first.union(*rest, all=True) if rest else first).count()
+    query = timeline_count_query(parts)
+    return 0 if query is None else query.count()
 
 
 # ---------------------------------------------------------------------------
@@ -480,16 +501,14 @@ def _after_hit_q(kind: int, key: SearchKey) -> Q:
     return q
 
 
-def search_page(
+def search_page_query(
     parts: Sequence[tuple[int, QuerySet]], text: str, *, after: SearchKey | None, limit: int
-) -> list[SearchHit]:
-    """One SQL statement: the ``limit`` best hits after ``after`` over every part.
-
-    ``parts`` pairs each queryset with its kind's rank, which breaks ties in
-    rank before the pk does.
-    """
+) -> QuerySet | None:
+    """The statement of ``search_page``: (kind, pk, rank, snippet) rows, best first, or
+    None when no kind is chosen or the text has no words (the compiled read path runs it
+    inside its own SQL)."""
     if not parts or not tsquery_string(text):  # no kinds chosen, or no words
-        return []
+        return None
     selected = []
     for kind, qs in parts:
         hits = search_filtered(qs.order_by(), text, snippet=True).annotate(search_kind=Value(kind))
@@ -499,19 +518,34 @@ def search_page(
             "search_kind", "pk", "search_rank", "search_snippet"
         )
         selected.append(hits)
-    if not selected:
-        return []
     first, *rest = selected
     if rest:
         first = first[:limit].union(*(part[:limit] for part in rest), all=True)
-    rows = first.order_by("-search_rank", "search_kind", "pk")[:limit]
-    return [SearchHit(*row) for row in rows]
+    return first.order_by("-search_rank", "search_kind", "pk")[:limit]
+
+
+def search_page(
+    parts: Sequence[tuple[int, QuerySet]], text: str, *, after: SearchKey | None, limit: int
+) -> list[SearchHit]:
+    """One SQL statement: the ``limit`` best hits after ``after`` over every part.
+
+    ``parts`` pairs each queryset with its kind's rank, which breaks ties in
+    rank before the pk does.
+    """
+    query = search_page_query(parts, text, after=after, limit=limit)
+    return [] if query is None else [SearchHit(*row) for row in query]
+
+
+def search_count_query(parts: Sequence[QuerySet], text: str) -> QuerySet | None:
+    """The rows ``search_count`` counts, or None when nothing can match."""
+    if not parts or not tsquery_string(text):
+        return None
+    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
+    first, *rest = selected
+    return first.union(*rest, all=True) if rest else first
 
 
 def search_count(parts: Sequence[QuerySet], text: str) -> int:
     """How many rows of ``parts`` match (one statement)."""
-    if not parts or not tsquery_string(text):
-        return 0
-    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
-    first, *rest = selected
-    return (first.union(*rest, all=True) if rest else first).count()
+    query = search_count_query(parts, text)
+    return 0 if query is None else query.count()

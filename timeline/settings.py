@@ -6,7 +6,8 @@ DEBUG          1/true/yes to enable; off by default
 ALLOWED_HOSTS  comma-separated; default 127.0.0.1,localhost
 CORS_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
 Production (README "Deploying"): SECURE_* / *_COOKIE_SECURE, REDIS_URL, API_RATE_LIMIT,
-DATABASE_REPLICA_URL, GRAPHQL_GRAPHIQL, GRAPHQL_INTROSPECTION, LOG_FORMAT, REQUEST_LOG
+DATABASE_REPLICA_URL, GRAPHQL_GRAPHIQL, GRAPHQL_INTROSPECTION, GRAPHQL_COMPILED_READS,
+LOG_FORMAT, REQUEST_LOG
 """
 
 import os
@@ -221,6 +222,13 @@ STORAGES = {
 # GraphiQL and introspection: on for development, switch both off for a closed API.
 GRAPHQL_GRAPHIQL = env_bool("GRAPHQL_GRAPHIQL", True)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+
+# The compiled read path (api/compiled): read queries it covers are answered by one SQL
+# statement that builds the JSON; off, strawberry-django executes every operation.
+GRAPHQL_COMPILED_READS = env_bool("GRAPHQL_COMPILED_READS", True)
+# Its statements as server-side prepared statements (planned once per connection). Off
+# behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+GRAPHQL_COMPILED_PREPARE = env_bool("GRAPHQL_COMPILED_PREPARE", True)
 
 # Per-client rate limit of /graphql/ (django-ratelimit; "" turns it off). Counters live in
 # Redis when REDIS_URL is set (shared by every worker), else in each process's memory.

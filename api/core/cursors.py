@@ -25,7 +25,9 @@ _BIGINT = 2**63 - 1
 
 
 def encode_cursor(kind: str, values: Sequence[Any]) -> str:
-    raw = f"{kind}:{json.dumps(list(values), separators=(',', ':'), default=str)}"
+    # ensure_ascii off: the compiled read path builds the same text in SQL (api.compiled).
+    payload = json.dumps(list(values), separators=(",", ":"), default=str, ensure_ascii=False)
+    raw = f"{kind}:{payload}"
     return base64.b64encode(raw.encode()).decode()
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from typing import ClassVar
 
 import django_filters
 from django.core.exceptions import ValidationError
@@ -69,6 +70,17 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def visible(self, qs: QuerySet) -> QuerySet:
         return visible(qs, unpublished=self.unpublished)
+
+    # django-filter builds a new form class, with a new form field per filter, for every
+    # FilterSet instance (every GraphQL list and export): the fields depend only on the
+    # declarations, so each FilterSet class builds its form class once.
+    _form_classes: ClassVar[dict[type, type]] = {}
+
+    def get_form_class(self):
+        form_class = self._form_classes.get(type(self))
+        if form_class is None:
+            form_class = self._form_classes[type(self)] = super().get_form_class()
+        return form_class
 
     @property
     def qs(self):

@@ -10,7 +10,7 @@ from strawberry_django.relay import resolve_model_node, resolve_model_nodes
 from api.core.ids import parse_pk
 from api.core.permissions import sees_unpublished
 from timeline.dates import Precision as PrecisionChoices
-from timeline.dates import qualifiers
+from timeline.dates import qualifier_sql, qualifiers
 from timeline.models import Status as StatusChoices
 from timeline.querysets import visible
 
@@ -56,17 +56,32 @@ class PkNode:
         return resolve_model_node(cls, pk, info=info, required=required)
 
 
+class CompiledLeaf:
+    """How the compiled read path (api/compiled) renders a field that has a resolver:
+    ``sql(column_sql, unpublished)`` is the JSON-ready value from the model's ``column``."""
+
+    def __init__(self, column: str, sql) -> None:
+        self.column = column
+        self.sql = sql
+
+
+def compiled_leaf(field, column: str, sql):
+    field.compiled_leaf = CompiledLeaf(column, sql)
+    return field
+
+
 def uncertain_field(column: str = "date"):
     """``dateUncertain``: the EDTF date carries `?` (or `%`) on the whole or a part of it."""
 
     def resolve(root) -> bool:
         return qualifiers(getattr(root, column))[0]
 
-    return strawberry_django.field(
+    field = strawberry_django.field(
         resolver=resolve,
         only=[column],
         description="True when the date is marked uncertain (EDTF `?` or `%`), in whole or part.",
     )
+    return compiled_leaf(field, column, lambda sql, _: qualifier_sql(sql, "uncertain"))
 
 
 def approximate_field(column: str = "date"):
@@ -75,8 +90,9 @@ def approximate_field(column: str = "date"):
     def resolve(root) -> bool:
         return qualifiers(getattr(root, column))[1]
 
-    return strawberry_django.field(
+    field = strawberry_django.field(
         resolver=resolve,
         only=[column],
         description="True when the date is marked approximate (EDTF `~` or `%`), in whole or part.",
     )
+    return compiled_leaf(field, column, lambda sql, _: qualifier_sql(sql, "approximate"))

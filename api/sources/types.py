@@ -18,6 +18,7 @@ from api.core.types import (
     Status,
     Visible,
     approximate_field,
+    compiled_leaf,
     uncertain_field,
 )
 from sources import models as s
@@ -66,6 +67,8 @@ class SourceType(Visible, PkNode, relay.Node):
     def precision(self) -> Precision | None:
         return self.published_precision or None
 
+    compiled_leaf(precision, "published_precision", lambda sql, _: sql)  # '' -> null (enum)
+
     dateline_place: str
     language: str
     body: str
@@ -98,3 +101,5 @@ class CitationType(Visible, PkNode, relay.Node):
     )
     def note(self, info: Info) -> str:
         return self.note if sees_unpublished(info) else ""
+
+    compiled_leaf(note, "note", lambda sql, unpublished: sql if unpublished else "''")

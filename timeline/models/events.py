@@ -170,7 +170,9 @@ class EventParticipant(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["event", "role", "actor__name"]
+        # event_id, not event: within one event's list (where it is read) the order is the
+        # same, without joining the event to sort by its date; pk makes it total.
+        ordering = ["event_id", "role", "actor__name", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "actor", "role"], name="eventparticipant_unique"
