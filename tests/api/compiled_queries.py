@@ -5,11 +5,11 @@ Each ``Case`` is one request: a document, its variables and, optionally, the
 operation to run. Both executors (``GRAPHQL_COMPILED_READS`` on and off) must give
 the same status, the same JSON (keys in the same order) and the same headers.
 
-- ``compiled=True`` marks the queries the compiled path is expected to answer (the
-  test fails when such a query is answered by strawberry, so coverage cannot drop
-  silently). For now: the plain ones (events/statements/treaties/actors/sources
-  connections and single-record fields with scalar, nested-list and foreign-key
-  fields). The compiler's owner adjusts the marks as coverage grows.
+- ``compiled`` (the default) says the compiled path is expected to answer the query
+  whenever it is not an error (errors are strawberry's to report): the test fails when
+  such a query is answered by strawberry, so coverage cannot drop silently. The cases
+  marked ``compiled=False`` are what it does not cover yet (a treaty's ``statusAsOf``
+  and ``parties``, derived in Python); the compiler's owner adjusts the marks.
 - ``error`` is the ``extensions.code`` the request must fail with (both paths must
   give the identical error JSON); ``None`` means the query must succeed.
   ``public_error``: the code only anonymous and token clients get (a status filter
@@ -66,7 +66,7 @@ class Case:
     query: str
     variables: dict = field(default_factory=dict)
     operation_name: str | None = None
-    compiled: bool = False
+    compiled: bool = True
     error: str | None = None
     # The code anonymous and token clients get instead (curators see more, e.g. drafts).
     public_error: str | None = None
@@ -342,6 +342,7 @@ CASES: list[Case] = [
         "page treaty lanes",
         page_parties_at(["1987-12-08", "1988-06-01", "2019-02-02", "2019-08-02"]),
         {"slug": "inf-treaty"},
+        compiled=False,
     ),
     Case("page detail, event", PAGE_DETAIL, {"id": EV_US_LEAVES_INF}),
     Case("page detail, statement", PAGE_DETAIL, {"id": ST_TRUST}),
@@ -350,37 +351,42 @@ CASES: list[Case] = [
     Case("page search", PAGE_SEARCH, {"q": "treaty"}),
     Case("page search, two words", PAGE_SEARCH, {"q": "withdrawal INF"}),
     # --- the benchmark --------------------------------------------------------------
-    Case("bench events page", BENCH_PAGE, {"n": 100, "from": "1990-01-01"}, compiled=True),
+    Case("bench events page", BENCH_PAGE, {"n": 100, "from": "1990-01-01"}),
     Case(
         "bench filtered page",
         BENCH_FILTERED,
         {"from": "1985-01-01", "to": "2005-12-31", "actor": USA},
-        compiled=True,
     ),
-    Case("bench treaty parties", BENCH_TREATY, {"slug": "inf-treaty", "asOf": "2000-01-01"}),
-    Case("bench search", BENCH_SEARCH, {"q": "nuclear test"}, compiled=True),
+    Case(
+        "bench treaty parties",
+        BENCH_TREATY,
+        {"slug": "inf-treaty", "asOf": "2000-01-01"},
+        compiled=False,
+    ),
+    Case("bench search", BENCH_SEARCH, {"q": "nuclear test"}),
     Case("bench node", BENCH_NODE, {"id": EV_US_LEAVES_INF}),
     # --- the README's examples ------------------------------------------------------
     *(
-        Case(f"readme {name}", EXAMPLES.read_text(encoding="utf-8"), operation_name=name)
+        Case(
+            f"readme {name}",
+            EXAMPLES.read_text(encoding="utf-8"),
+            operation_name=name,
+            compiled=name != "InfPartiesIn2019",  # statusAsOf, parties
+        )
         for name in ("InfTimeline", "InfPartiesIn2019", "SearchWithdrawal")
     ),
     # --- events ---------------------------------------------------------------------
-    Case(
-        "events, no arguments", "{ events { totalCount edges { node { slug } } } }", compiled=True
-    ),
-    Case("events, totalCount only", "{ events { totalCount } }", compiled=True),
-    Case("events, pageInfo only", f"{{ events(first: 3) {{ {PAGE_INFO} }} }}", compiled=True),
+    Case("events, no arguments", "{ events { totalCount edges { node { slug } } } }"),
+    Case("events, totalCount only", "{ events { totalCount } }"),
+    Case("events, pageInfo only", f"{{ events(first: 3) {{ {PAGE_INFO} }} }}"),
     Case(
         "events, every scalar",
         f"{{ events(first: 100) {{ edges {{ node {{ {EVENT_SCALARS} }} }} }} }}",
-        compiled=True,
     ),
     Case(
         "events, nested lists and foreign keys",
         f"{{ events(first: 30, order: {{field: DATE, direction: DESC}}) "
         f"{{ edges {{ node {{ slug {EVENT_NESTED} }} }} }} }}",
-        compiled=True,
     ),
     Case(
         "events, nested pagination",
@@ -394,35 +400,30 @@ CASES: list[Case] = [
           treatyActions(pagination: {offset: 0, limit: 1}) { action }
           relations(pagination: {limit: 5}) { kind event { slug } }
         } } } }""",
-        compiled=True,
     ),
-    Case("events page, defaults", EVENTS_PAGE, {}, compiled=True),
-    Case("events page, first 5", EVENTS_PAGE, {"first": 5}, compiled=True),
+    Case("events page, defaults", EVENTS_PAGE, {}),
+    Case("events page, first 5", EVENTS_PAGE, {"first": 5}),
     Case(
         "events page, after a cursor",
         EVENTS_PAGE,
         {"first": 5, "after": Cursor("events page, first 5", "events.pageInfo.endCursor")},
-        compiled=True,
     ),
     Case(
         "events page, after a cursor in the middle",
         EVENTS_PAGE,
         {"first": 7, "after": Cursor("events page, first 5", "events.edges.2.cursor")},
-        compiled=True,
     ),
-    Case("events, last 4", EVENTS_LAST, {"last": 4}, compiled=True),
+    Case("events, last 4", EVENTS_LAST, {"last": 4}),
     Case(
         "events, last 3 before a cursor",
         EVENTS_LAST,
         {"last": 3, "before": Cursor("events page, first 5", "events.pageInfo.endCursor")},
-        compiled=True,
     ),
     *(
         Case(
             f"events page, order {field_} {direction}",
             EVENTS_PAGE,
             {"first": 15, "order": {"field": field_, "direction": direction}},
-            compiled=True,
         )
         for field_ in ("DATE", "TITLE", "CREATED", "UPDATED")
         for direction in ("ASC", "DESC")
@@ -435,13 +436,10 @@ CASES: list[Case] = [
             "order": {"field": "TITLE", "direction": "DESC"},
             "after": Cursor("events page, order TITLE DESC", "events.edges.4.cursor"),
         },
-        compiled=True,
     ),
-    Case(
-        "events page, order field only", EVENTS_PAGE, {"order": {"field": "TITLE"}}, compiled=True
-    ),
+    Case("events page, order field only", EVENTS_PAGE, {"order": {"field": "TITLE"}}),
     *(
-        Case(f"events page, from/to {a}..{b}", EVENTS_PAGE, {"filters": f}, compiled=True)
+        Case(f"events page, from/to {a}..{b}", EVENTS_PAGE, {"filters": f})
         for a, b, f in [
             ("2019", "2019", {"from": "2019", "to": "2019"}),
             ("2019-02", "", {"from": "2019-02"}),
@@ -456,46 +454,39 @@ CASES: list[Case] = [
         "events page, actors by slug and id",
         EVENTS_PAGE,
         {"filters": {"actors": ["soviet-union", RUSSIA]}},
-        compiled=True,
     ),
     Case(
         "events page, treaties by id, types with subtypes, tags",
         EVENTS_PAGE,
         {"filters": {"treaties": [INF], "types": ["treaty-action"], "tags": ["arms-control"]}},
-        compiled=True,
     ),
-    Case("events page, search", EVENTS_PAGE, {"filters": {"search": "nuclear"}}, compiled=True),
+    Case("events page, search", EVENTS_PAGE, {"filters": {"search": "nuclear"}}),
     Case(
         "events page, search and dates",
         EVENTS_PAGE,
         {"filters": {"search": "treaty withdrawal", "from": "2001"}, "first": 50},
-        compiled=True,
     ),
     Case(
         "events page, status draft and review",
         EVENTS_PAGE,
         {"filters": {"status": ["DRAFT", "REVIEW"]}},
-        compiled=True,
         public_error="FORBIDDEN",
     ),
     Case(
         "events page, every status",
         EVENTS_PAGE,
         {"filters": {"status": ["DRAFT", "REVIEW", "PUBLISHED", "RETRACTED"]}, "first": 100},
-        compiled=True,
         public_error="FORBIDDEN",
     ),
     Case(
         "events page, empty lists in filters",
         EVENTS_PAGE,
         {"filters": {"actors": [], "treaties": [], "types": [], "tags": []}},
-        compiled=True,
     ),
     Case(
         "events page, nothing matches",
         EVENTS_PAGE,
         {"filters": {"from": "2090", "to": "2091"}},
-        compiled=True,
     ),
     Case(
         "events, aliases with different arguments",
@@ -506,7 +497,6 @@ CASES: list[Case] = [
           inf: events(filters: {treaties: ["inf-treaty"]}) { count: totalCount }
           events(first: 1) { edges { node { t: title title } } }
         }""",
-        compiled=True,
     ),
     Case(
         "events, aliased nested lists",
@@ -515,7 +505,6 @@ CASES: list[Case] = [
           firstTwo: participants(pagination: {limit: 2}) { role who: actor { name } }
           rest: participants(pagination: {offset: 2}) { role actor { name } }
         } } } }""",
-        compiled=True,
     ),
     Case(
         "events, named fragments",
@@ -526,7 +515,6 @@ CASES: list[Case] = [
         fragment EventBits on Event { id slug ...Dates eventType { ...Category } }
         fragment Dates on Event { date dateStart dateEnd }
         fragment Category on EventCategory { name slug }""",
-        compiled=True,
     ),
     Case(
         "events, inline fragments and __typename",
@@ -537,7 +525,6 @@ CASES: list[Case] = [
           ... { title }
           eventType { __typename ... on EventCategory { name } }
         } } } }""",
-        compiled=True,
     ),
     Case(
         "events, @include and @skip with variables",
@@ -552,7 +539,6 @@ CASES: list[Case] = [
         }
         fragment More on Event { treaties { slug } }""",
         {"withPeople": True},
-        compiled=True,
     ),
     Case(
         "events, @include and @skip the other way",
@@ -568,7 +554,6 @@ CASES: list[Case] = [
         }
         fragment More on Event { treaties { slug } }""",
         {"withPeople": False, "noSummary": False},
-        compiled=True,
     ),
     Case(
         "events, variables with defaults",
@@ -578,14 +563,12 @@ CASES: list[Case] = [
           $filters: EventFilter = {from: "2000", tags: ["arms-control"]}
         ) { events(first: $first, order: $order, filters: $filters) {
           totalCount edges { node { slug title } } } }""",
-        compiled=True,
     ),
     Case(
         "events, defaults overridden by variables",
         """query Defaults($first: Int = 5, $filters: EventFilter = {from: "2000"}) {
           events(first: $first, filters: $filters) { totalCount edges { node { slug } } } }""",
         {"first": 2, "filters": {"to": "1980"}},
-        compiled=True,
     ),
     Case(
         "events, variables inside filter objects",
@@ -593,35 +576,29 @@ CASES: list[Case] = [
           events(filters: {from: $from, actors: [$actor], tags: [$tag]}) {
             totalCount edges { node { slug } } } }""",
         {"from": "1990", "actor": "united-states", "tag": "arms-control"},
-        compiled=True,
     ),
     Case(
         "event by slug",
         f'{{ event(slug: "inf-treaty-signed-1987") {{ {EVENT_SCALARS} }} }}',
-        compiled=True,
     ),
     Case(
         "event by id, nested",
         f"query($id: ID) {{ event(id: $id) {{ slug {EVENT_NESTED} }} }}",
         {"id": EV_US_LEAVES_INF},
-        compiled=True,
     ),
     Case(
         "event, draft by slug",
         "query($s: String) { event(slug: $s) { slug status title } }",
         {"s": "russia-drops-start-ii-2002"},
-        compiled=True,
     ),
     Case(
         "event, in review by id",
         "query($id: ID) { event(id: $id) { slug status participants { actor { name } } } }",
         {"id": EV_REVIEW},
-        compiled=True,
     ),
     Case(
         "event, unknown slug is null",
         '{ event(slug: "no-such-event") { slug } }',
-        compiled=True,
     ),
     Case(
         "event, aliases of several records",
@@ -631,16 +608,14 @@ CASES: list[Case] = [
           bySlug: event(slug: "geneva-summit-1985") { title date }
         }""",
         {"a": EV_INF_SIGNED, "b": EV_US_LEAVES_INF},
-        compiled=True,
     ),
     # --- statements -----------------------------------------------------------------
-    Case("statements page, defaults", STATEMENTS_PAGE, {}, compiled=True),
+    Case("statements page, defaults", STATEMENTS_PAGE, {}),
     *(
         Case(
             f"statements page, order {field_} {direction}",
             STATEMENTS_PAGE,
             {"first": 10, "order": {"field": field_, "direction": direction}},
-            compiled=True,
         )
         for field_, direction in [
             ("DATE", "DESC"),
@@ -656,19 +631,16 @@ CASES: list[Case] = [
         "statements page, filters",
         STATEMENTS_PAGE,
         {"filters": {"actors": ["russia"], "treaties": ["inf-treaty"], "from": "2019"}},
-        compiled=True,
     ),
     Case(
         "statements page, types, tags and search",
         STATEMENTS_PAGE,
         {"filters": {"types": ["statement"], "search": "treaty"}, "first": 50},
-        compiled=True,
     ),
     Case(
         "statements page, drafts",
         STATEMENTS_PAGE,
         {"filters": {"status": ["DRAFT", "REVIEW"]}},
-        compiled=True,
         public_error="FORBIDDEN",
     ),
     Case(
@@ -682,34 +654,29 @@ CASES: list[Case] = [
           events {{ slug eventType {{ name }} }}
           citations {{ excerpt start end source {{ title }} }}
         }} }} }} }}""",
-        compiled=True,
     ),
     Case(
         "statement by id",
         f"query($id: ID!) {{ statement(id: $id) {{ {STATEMENT_SCALARS} speaker {{ name }} }} }}",
         {"id": ST_TRUST},
-        compiled=True,
     ),
     Case(
         "statement, draft",
         "query($id: ID!) { statement(id: $id) { text status } }",
         {"id": ST_DRAFT},
-        compiled=True,
     ),
     Case(
         "statement, hidden speaker",
         "query($id: ID!) { statement(id: $id) { text speaker { slug status } } }",
         {"id": ST_HIDDEN_SPEAKER},
-        compiled=True,
     ),
     # --- treaties -------------------------------------------------------------------
-    Case("treaties page, defaults", TREATIES_PAGE, {}, compiled=True),
+    Case("treaties page, defaults", TREATIES_PAGE, {}),
     *(
         Case(
             f"treaties page, order {field_} {direction}",
             TREATIES_PAGE,
             {"order": {"field": field_, "direction": direction}},
-            compiled=True,
         )
         for field_, direction in [
             ("DATE", "DESC"),
@@ -723,7 +690,6 @@ CASES: list[Case] = [
         "treaties page, filters",
         TREATIES_PAGE,
         {"filters": {"actors": ["north-korea"], "from": "1990", "to": "2010"}},
-        compiled=True,
     ),
     Case(
         "treaties page, types, tags, search, status",
@@ -736,7 +702,6 @@ CASES: list[Case] = [
                 "status": ["REVIEW", "PUBLISHED"],
             }
         },
-        compiled=True,
         public_error="FORBIDDEN",
     ),
     Case(
@@ -749,7 +714,6 @@ CASES: list[Case] = [
           events {{ slug }}
           statements {{ text }}
         }} }} }} }}""",
-        compiled=True,
     ),
     Case(
         "treaty by slug and by id",
@@ -758,13 +722,11 @@ CASES: list[Case] = [
           byId: treaty(id: $id) {{ slug name events(pagination: {{limit: 3}}) {{ slug }} }}
         }}""",
         {"id": INF},
-        compiled=True,
     ),
     Case(
         "treaty, in review",
         "query($id: ID) { treaty(id: $id) { slug status actions { action } } }",
         {"id": START_II},
-        compiled=True,
     ),
     Case(
         "treaty, status and parties on several dates",
@@ -775,15 +737,15 @@ CASES: list[Case] = [
           parties { actor { slug } status since }
           parties1988: parties(asOf: "1988-06-01") { actor { slug } status since }
         } }""",
+        compiled=False,
     ),
     # --- actors ---------------------------------------------------------------------
-    Case("actors page, defaults", ACTORS_PAGE, {}, compiled=True),
+    Case("actors page, defaults", ACTORS_PAGE, {}),
     *(
         Case(
             f"actors page, order {field_} {direction}",
             ACTORS_PAGE,
             {"first": 25, "order": {"field": field_, "direction": direction}},
-            compiled=True,
         )
         for field_, direction in [
             ("NAME", "DESC"),
@@ -797,7 +759,6 @@ CASES: list[Case] = [
         "actors page, filters",
         ACTORS_PAGE,
         {"filters": {"treaties": ["inf-treaty"], "from": "2019", "to": "2019"}},
-        compiled=True,
     ),
     Case(
         "actors page, types, tags, search, status",
@@ -809,14 +770,12 @@ CASES: list[Case] = [
                 "status": ["DRAFT", "PUBLISHED"],
             }
         },
-        compiled=True,
         public_error="FORBIDDEN",
     ),
     Case(
         "actors page, search",
         ACTORS_PAGE,
         {"filters": {"search": "russia"}, "first": 100},
-        compiled=True,
     ),
     Case(
         "actors, every scalar and positions",
@@ -827,7 +786,6 @@ CASES: list[Case] = [
             id title period periodStart periodEnd organisation {{ slug }} person {{ slug }}
           }}
         }} }} }} }}""",
-        compiled=True,
     ),
     Case(
         "actor by slug and by id",
@@ -837,16 +795,14 @@ CASES: list[Case] = [
           hidden: actor(slug: "maria-zakharova") { name status }
         }""",
         {"id": RUSSIA},
-        compiled=True,
     ),
     # --- sources --------------------------------------------------------------------
-    Case("sources page, defaults", SOURCES_PAGE, {}, compiled=True),
+    Case("sources page, defaults", SOURCES_PAGE, {}),
     *(
         Case(
             f"sources page, order {field_} {direction}",
             SOURCES_PAGE,
             {"order": {"field": field_, "direction": direction}},
-            compiled=True,
         )
         for field_, direction in [
             ("DATE", "DESC"),
@@ -866,14 +822,12 @@ CASES: list[Case] = [
                 "status": ["DRAFT"],
             }
         },
-        compiled=True,
         public_error="FORBIDDEN",
     ),
     Case(
         "sources page, types, tags and search",
         SOURCES_PAGE,
         {"filters": {"types": ["nuclear-test"], "tags": ["north-korea"], "search": "test"}},
-        compiled=True,
     ),
     Case(
         "sources, every scalar and nested list",
@@ -886,19 +840,16 @@ CASES: list[Case] = [
             event {{ slug }} statement {{ text }} treatyAction {{ action treaty {{ slug }} }}
           }}
         }} }} }} }}""",
-        compiled=True,
     ),
     Case(
         "source by id",
         f"query($id: ID!) {{ source(id: $id) {{ {SOURCE_SCALARS} citations {{ excerpt }} }} }}",
         {"id": SRC_FIRST},
-        compiled=True,
     ),
     Case(
         "source, draft",
         "query($id: ID!) { source(id: $id) { title status } }",
         {"id": SRC_DRAFT},
-        compiled=True,
     ),
     Case(
         "citations with curator notes",
@@ -1017,6 +968,7 @@ CASES: list[Case] = [
           __typename
         }""",
         {"slug": "inf-treaty"},
+        compiled=False,
     ),
     Case(
         "plain root fields together",
@@ -1030,19 +982,16 @@ CASES: list[Case] = [
           treaty(slug: "npt") { name }
           actor(slug: "china") { name }
         }""",
-        compiled=True,
     ),
     Case(
         "operation chosen by name",
         """query A { events(first: 1) { edges { node { slug } } } }
         query B { treaties(first: 1) { edges { node { slug } } } }""",
         operation_name="B",
-        compiled=True,
     ),
     Case(
         "application/json accept",
         "{ events(first: 3) { edges { node { slug } } } }",
-        compiled=True,
         accept=JSON,
     ),
     # --- errors: both paths must give the identical error JSON ----------------------
@@ -1147,7 +1096,6 @@ CASES: list[Case] = [
         "event, malformed global id is null",
         "query($id: ID) { event(id: $id) { title } }",
         {"id": "RXZlbnQ6YWJj"},  # Event:abc
-        compiled=True,
     ),
     Case(
         "error: global id of another type",
@@ -1205,6 +1153,17 @@ CASES: list[Case] = [
 
 # Disagreements the differential test found (generated or by hand), each fixed in the
 # compiler and kept here so it stays fixed. Names say what differed.
-FOUND: list[Case] = []
+FOUND: list[Case] = [
+    # Citations of one source that start at the same offset (an event's and a treaty
+    # action's citation of the same excerpt) came in one order from strawberry and in
+    # the other from the compiled statement (and not always the same from either): the
+    # order, (source, start), has no unique last key.
+    Case(
+        "found: a source's citations tied on their start",
+        """{ sources(first: 50) { edges { node { title
+          citations(pagination: {limit: 100}) { id start event { slug } treatyAction { action } }
+        } } } }""",
+    ),
+]
 
 ALL: list[Case] = CASES + FOUND
