@@ -45,6 +45,7 @@ from graphql import (
     BooleanValueNode,
     DirectiveNode,
     DocumentNode,
+    EnumValueNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -52,6 +53,7 @@ from graphql import (
     NamedTypeNode,
     NameNode,
     ObjectFieldNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     TypeInfo,
@@ -113,6 +115,7 @@ MODELS = {
 COVERAGE: dict[str, Counter] = {"representative": Counter(), "generated": Counter()}
 BYTES: Counter = Counter()  # answers byte-identical or only equal once parsed
 EXECUTORS: dict[tuple[str, str], tuple[str, str]] = {}  # (case, kind) -> (on, off)
+NUMBER_EXAMPLES: list[tuple[str, bytes, bytes]] = []
 MESSAGES: Counter = Counter()  # the generated documents' first errors (strawberry's)
 
 
@@ -212,9 +215,12 @@ def print_coverage() -> None:
             print(f"    {n:5d}  {message}")
     if BYTES:
         print(
-            f"  bodies: {BYTES['identical']} byte-identical, "
-            f"{BYTES['equal-parsed']} equal only once parsed"
+            f"  bodies: {BYTES['identical']} byte-identical, {BYTES['equal-parsed']} "
+            f"differing in whitespace only, {BYTES['numbers-written-differently']} with the "
+            "same numbers written differently (e.g. 6 and 6.0)"
         )
+        for query, on, off in NUMBER_EXAMPLES[:2]:
+            print(f"    e.g. {' '.join(query.split())}\n      on:  {on!r}\n      off: {off!r}")
 
 
 # --- requests -----------------------------------------------------------------------
@@ -275,6 +281,16 @@ def ordered(body: bytes):
     return json.loads(body, object_pairs_hook=lambda pairs: ("object", pairs))
 
 
+def as_written(body: bytes):
+    """The JSON with numbers kept as their text (6 and 6.0 differ)."""
+    return json.loads(
+        body,
+        object_pairs_hook=lambda pairs: ("object", pairs),
+        parse_int=lambda text: ("number", text),
+        parse_float=lambda text: ("number", text),
+    )
+
+
 def pretty(body: bytes) -> list[str]:
     try:
         return json.dumps(json.loads(body), indent=1, ensure_ascii=False).splitlines()
@@ -301,7 +317,15 @@ def disagreement(payload: dict, on: Answer, off: Answer) -> str | None:
     if on.cookies != off.cookies:
         problems.append(f"cookies: on {on.cookies} / off {off.cookies}")
     if not problems:
-        BYTES["identical" if on.body == off.body else "equal-parsed"] += 1
+        if on.body == off.body:
+            BYTES["identical"] += 1
+        elif as_written(on.body) == as_written(off.body):
+            BYTES["equal-parsed"] += 1  # whitespace only
+        else:
+            # The same numbers written differently (6 and 6.0): equal in JSON, which has
+            # one number type, so not a disagreement; counted and shown in the summary.
+            BYTES["numbers-written-differently"] += 1
+            NUMBER_EXAMPLES.append((payload["query"][:200], on.body[:300], off.body[:300]))
         return None
     diff = "\n".join(
         difflib.unified_diff(
@@ -606,6 +630,32 @@ RECORD_FIELDS = {
     "source": "Source",
 }
 CONNECTIONS = ("events", "statements", "treaties", "actors", "sources", "timeline", "search")
+# A list cursor holds its order's key: the order field each connection sorts by when
+# none is given, and the enum of its fields.
+ORDERS = {
+    "events": ("DATE", "EventOrderField"),
+    "statements": ("DATE", "StatementOrderField"),
+    "treaties": ("DATE", "TreatyOrderField"),
+    "actors": ("NAME", "ActorOrderField"),
+    "sources": ("DATE", "SourceOrderField"),
+}
+
+
+def order_key(node: FieldNode) -> tuple:
+    """(root field, order field, direction) of a connection's literal order argument."""
+    name = node.name.value
+    if name not in ORDERS:
+        return (name,)
+    field, direction = ORDERS[name][0], "ASC"
+    for argument in node.arguments or ():
+        if argument.name.value == "order" and isinstance(argument.value, ObjectValueNode):
+            for item in argument.value.fields:
+                if isinstance(item.value, EnumValueNode):
+                    if item.name.value == "field":
+                        field = item.value.value
+                    else:
+                        direction = item.value.value
+    return (name, field, direction)
 
 
 class _Decorate(Visitor):
@@ -627,6 +677,7 @@ class _Decorate(Visitor):
         self.variables: dict = {}
         self.fragments: list[FragmentDefinitionNode] = []
         self.aliases = 0
+        self.cursor_key: tuple = ()
 
     def _chance(self, one_in: int) -> bool:
         return self.draw(st.integers(0, one_in - 1)) == 0
@@ -656,8 +707,11 @@ class _Decorate(Visitor):
         if name == "slug" and field in RECORD_FIELDS:
             return self._string(refs.slugs.get(RECORD_FIELDS[field], ["no-such-slug"]))
         if name in ("after", "before") and field in CONNECTIONS:
-            return self._string(refs.cursors[field])
-        if name == "query" and field == "search" or name == "search":
+            return self._string(refs.cursors.get(self.cursor_key) or refs.any_cursor)
+        if name == "query" and field == "search":
+            # Mostly the word the search cursors were taken with (a cursor holds it).
+            return nodes.String(self.draw(st.sampled_from(["treaty", "treaty", *WORDS])))
+        if name == "search":
             return nodes.String(self.draw(st.sampled_from(WORDS)))
         if name == "actors":
             return self._strings(refs.slugs["Actor"] + refs.ids["Actor"])
@@ -674,6 +728,8 @@ class _Decorate(Visitor):
     def enter_field(self, node: FieldNode, *_):
         root = not self.fields
         self.fields.append(node.name.value)
+        if root:
+            self.cursor_key = order_key(node)
         record = RECORD_FIELDS.get(node.name.value)
         if not root or record is None or record in ("Statement", "Source") or self._chance(10):
             return None
@@ -811,19 +867,17 @@ def references() -> SimpleNamespace:
         "Event": list(Event.objects.order_by("pk").values_list("slug", flat=True)[::6]),
     }
     anonymous = Client()
+    pages = {("timeline",): "timeline(first: 6)", ("search",): 'search(query: "treaty", first: 6)'}
+    for root, (_, enum) in ORDERS.items():
+        for field in schema._schema.get_type(enum).values:
+            for direction in ("ASC", "DESC"):
+                order = f"order: {{field: {field}, direction: {direction}}}"
+                pages[root, field, direction] = f"{root}(first: 6, {order})"
     cursors = {}
-    for root in CONNECTIONS:
-        arguments = '(query: "treaty", first: 6)' if root == "search" else "(first: 6)"
-        body = json.loads(
-            send(
-                anonymous,
-                {},
-                {"query": f"{{ {root}{arguments} {{ edges {{ cursor }} }} }}"},
-                GRAPHQL_RESPONSE,
-                False,
-            ).body
-        )
-        cursors[root] = [edge["cursor"] for edge in body["data"][root]["edges"][1::2]]
+    for key, page in pages.items():
+        query = f"{{ page: {page} {{ edges {{ cursor }} }} }}"
+        body = json.loads(send(anonymous, {}, {"query": query}, GRAPHQL_RESPONSE, False).body)
+        cursors[key] = [edge["cursor"] for edge in body["data"]["page"]["edges"][1::2]]
     return SimpleNamespace(
         ids=ids,
         all_ids=[value for values in ids.values() for value in values],
