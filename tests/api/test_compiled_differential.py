@@ -16,8 +16,9 @@ JSON with keys in the same order, and the same headers except ``X-Timeline-Execu
   argument values drawn from the demo's real ids, slugs, words and cursors) run as an
   anonymous client and a curator. ``GRAPHQL_DIFF_EXAMPLES`` sets how many (CI: 100;
   ``make fuzz``: 2,000).
-- The cases marked ``compiled=True`` must be answered by the compiled path, so its
-  coverage cannot silently fall to zero.
+- The representative cases expected compiled (all but those marked
+  ``compiled=False``, errors aside) must be answered by the compiled path, so its
+  coverage cannot silently fall; with compiled reads off, none may be.
 
 A disagreement prints the document, its variables and a diff of the two answers: add
 it as a named case to ``FOUND`` in compiled_queries.py. With ``-s`` the module prints
@@ -113,7 +114,7 @@ MODELS = {
 
 # Who answered, per part of this module: {"representative"/"generated": Counter(header)}.
 COVERAGE: dict[str, Counter] = {"representative": Counter(), "generated": Counter()}
-BYTES: Counter = Counter()  # answers byte-identical or only equal once parsed
+BYTES: Counter = Counter()  # equal answers: byte-identical, whitespace, number text
 EXECUTORS: dict[tuple[str, str], tuple[str, str]] = {}  # (case, kind) -> (on, off)
 NUMBER_EXAMPLES: list[tuple[str, bytes, bytes]] = []
 MESSAGES: Counter = Counter()  # the generated documents' first errors (strawberry's)
