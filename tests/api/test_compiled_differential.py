@@ -129,7 +129,8 @@ def global_id(type_name: str, pk: int) -> str:
 
 def add_unpublished() -> None:
     """Records only curators see, linked to published ones, so visibility matters in
-    nested lists, foreign keys, filters, counts, node lookups and treaty replays."""
+    nested lists, foreign keys, filters, counts, node lookups and treaty replays; and
+    rows that tie in a nested list's order."""
     inf = Treaty.objects.get(slug="inf-treaty")
     usa = Actor.objects.get(slug="united-states")
     russia = Actor.objects.get(slug="russia")
@@ -180,6 +181,13 @@ def add_unpublished() -> None:
     review.events.add(left)
     for citation in Citation.objects.order_by("pk")[:40:4]:
         Citation.objects.filter(pk=citation.pk).update(note="Checked against the wire copy.")
+    # Ties in a nested list's order: offices one person took up on the same day (the
+    # demo's "President" included), ordered by person and start only.
+    putin = Actor.objects.get(slug="vladimir-putin")
+    for title in ("Supreme Commander-in-Chief", "Chair of the Security Council"):
+        Position.objects.create(
+            person=putin, organisation=russia, title=title, period="2000-05-07/2008-05-07"
+        )
 
 
 @pytest.fixture(scope="module")
