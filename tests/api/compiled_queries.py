@@ -286,6 +286,19 @@ SOURCES_PAGE = f"""query SourcesPage($first: Int, $filters: SourceFilter, $order
   }}
 }}"""
 
+DIRECTIVES = """query Directives(
+  $withPeople: Boolean!, $noSummary: Boolean = true, $first: Int = 3
+) {
+  events(first: $first) { edges { node {
+    slug
+    summary @skip(if: $noSummary)
+    participants @include(if: $withPeople) { role actor { name } }
+    ... on Event @include(if: $withPeople) { placeName }
+    ...More @skip(if: $withPeople)
+  } } }
+}
+fragment More on Event { treaties { slug } }"""
+
 INF = gid("Treaty", slug="inf-treaty")
 USA = gid("Actor", slug="united-states")
 RUSSIA = gid("Actor", slug="russia")
@@ -526,19 +539,33 @@ CASES: list[Case] = [
           eventType { __typename ... on EventCategory { name } }
         } } } }""",
     ),
-    Case(
-        "events, @include and @skip with variables",
-        """query Directives($withPeople: Boolean!, $noSummary: Boolean = true, $first: Int = 3) {
-          events(first: $first) { edges { node {
-            slug
-            summary @skip(if: $noSummary)
-            participants @include(if: $withPeople) { role actor { name } }
-            ... on Event @include(if: $withPeople) { placeName }
-            ...More @skip(if: $withPeople)
-          } } }
-        }
-        fragment More on Event { treaties { slug } }""",
-        {"withPeople": True},
+    Case("events, @include and @skip with variables", DIRECTIVES, {"withPeople": True}),
+    *(
+        Case(
+            f"events, the same directives document, withPeople {flag}",
+            DIRECTIVES,
+            {"withPeople": flag, "noSummary": not flag},
+        )
+        for flag in (False, True)
+    ),
+    *(
+        Case(
+            f"events, variables below the root, offset {offset} limit {limit}",
+            """query Nested($off: Int = 0, $lim: Int, $first: Int = 6) {
+              events(first: $first, filters: {treaties: ["inf-treaty"]}) { edges { node {
+                slug
+                participants(pagination: {offset: $off, limit: $lim}) { role actor { slug } }
+                citations(pagination: {limit: $lim}) { excerpt }
+              } } }
+            }""",
+            variables,
+        )
+        for offset, limit, variables in [
+            (0, "default", {}),
+            (1, 1, {"off": 1, "lim": 1}),
+            (0, 3, {"lim": 3, "first": 2}),
+            (2, 100, {"off": 2, "lim": 100}),
+        ]
     ),
     Case(
         "events, @include and @skip the other way",
