@@ -290,3 +290,23 @@ def test_search_is_compiled_with_ranks_snippets_and_cursors(client, settings, wo
     compiled, plain = both(client, settings, query, {"after": page["pageInfo"]["endCursor"]})
     assert compiled[HEADER] == "compiled"
     assert ordered(compiled) == ordered(plain)
+
+
+def test_reused_statements_read_current_rows_and_recheck_lookups(client, world):
+    """The cache holds SQL, never answers: new rows show up; and a filter that looks a slug
+    up in the database is built again each time, so a slug hidden since is an error."""
+    query = '{ events(first: 20, filters: {from: "2019"}) { totalCount } }'
+    before = json.loads(post(client, query).content)["data"]["events"]["totalCount"]
+    world.ev_draft.status = "published"
+    world.ev_draft.save()
+    after = post(client, query)
+    assert after[HEADER] == "compiled"
+    assert json.loads(after.content)["data"]["events"]["totalCount"] == before + 1
+
+    by_actor = '{ events(first: 20, filters: {actors: ["russia"]}) { totalCount } }'
+    assert post(client, by_actor)[HEADER] == "compiled"
+    world.russia.status = "draft"
+    world.russia.save()
+    error = json.loads(post(client, by_actor).content)["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "russia" in error["message"]
