@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce
 
@@ -87,12 +87,33 @@ PUBLIC_RULES |= {
     EventRelation: through("from_event", Event) & through("to_event", Event),
     Position: through("person", Actor) & through("organisation", Actor),
 }
+
+
 # A citation is shown only when its source and the record it backs are both
 # public (its excerpt quotes the one and describes the other).
+# The record it backs is one of three optional links: each is an EXISTS on that record's
+# own rule (an index probe, tried in turn) rather than three outer joins, which the
+# planner could only hash-join against whole tables for every citation list.
+class PublicThrough(Exists):
+    """EXISTS (the ``model`` row ``field`` points at, under ``model``'s public rule)."""
+
+    def __init__(self, field: str, model: type[models.Model]) -> None:
+        self.through, self.rule = field, PUBLIC_RULES[model]
+        super().__init__(model._default_manager.filter(self.rule, pk=OuterRef(field)))
+
+    def __str__(self) -> str:
+        return f"({self.through} exists: {self.rule})"
+
+
+def exists_through(field: str, model: type[models.Model]) -> Q:
+    """``model``'s public rule holds for the row the foreign key ``field`` points at."""
+    return Q(PublicThrough(field, model))
+
+
 PUBLIC_RULES[Citation] = through("source", Source) & (
-    through("event", Event)
-    | through("statement", Statement)
-    | through("treaty_action", TreatyAction)
+    exists_through("event", Event)
+    | exists_through("statement", Statement)
+    | exists_through("treaty_action", TreatyAction)
 )
 
 
