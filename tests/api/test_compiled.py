@@ -310,3 +310,29 @@ def test_reused_statements_read_current_rows_and_recheck_lookups(client, world):
     error = json.loads(post(client, by_actor).content)["errors"][0]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "russia" in error["message"]
+
+
+def test_joined_to_one_records_keep_their_own_visibility(client, settings, world, curator):
+    """A to-one record read from the parent row's joined columns is null when hidden or
+    absent, exactly as the subquery (and strawberry) would make it."""
+    world.ev_test.place_country = world.secret
+    world.ev_test.save()
+    query = """{ events(first: 20) { edges { node { title placeCountry { name kind }
+        eventType { name } participants { role actor { name } } } } } }"""
+    for user in (None, curator):
+        if user is not None:
+            client.force_login(user)
+        compiled, plain = both(client, settings, query)
+        assert compiled[HEADER] == "compiled"
+        assert ordered(compiled) == ordered(plain)
+        nodes = {
+            e["node"]["title"]: e["node"]
+            for e in json.loads(compiled.content)["data"]["events"]["edges"]
+        }
+        country = nodes["Ground-launched cruise missile test"]["placeCountry"]
+        assert country == (None if user is None else {"name": "Secret Actor", "kind": "GROUP"})
+        assert nodes["INF Treaty signed"]["placeCountry"] == {
+            "name": "United States",
+            "kind": "STATE",
+        }
+        assert nodes["Strategic stability talks"]["placeCountry"] is None
