@@ -319,9 +319,7 @@ def search_filtered(qs: QuerySet, text: str, *, snippet: bool = False) -> QueryS
     model = qs.model
     document = SEARCH_DOCUMENTS[model]
     tsquery, params = _tsquery(query)
-    qs = qs.filter(
-        SQLTemplate(f"{document} @@ {tsquery}", params, output_field=models.BooleanField())
-    ).annotate(
+    qs = qs.filter(_matches(model, query)).annotate(
         search_rank=SQLTemplate(
             # float8, so the value a cursor carries compares equal to the column again
             f"ts_rank_cd({document}, {tsquery})::float8",
@@ -356,9 +354,32 @@ def marked_snippet(headline: str) -> str:
     return (headline or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
 
 
+def _matches(model: type[models.Model], query: str) -> SQLTemplate:
+    """``document @@ tsquery``: the condition the model's GIN expression index answers."""
+    tsquery, params = _tsquery(query)
+    return SQLTemplate(
+        f"{SEARCH_DOCUMENTS[model]} @@ {tsquery}", params, output_field=models.BooleanField()
+    )
+
+
+def search_matching(qs: QuerySet, text: str) -> QuerySet:
+    """The rows of ``qs`` matching ``text``, as a condition on ``qs`` itself.
+
+    The match is tested in the same statement as the list's other filters, order and
+    LIMIT (not as ``pk IN (search subquery)``), so the planner sees one condition on the
+    indexed expression: a rare word is a bitmap scan of the GIN index, a common one a
+    walk of the order's index that tests each row. A query without words matches
+    nothing.
+    """
+    query = tsquery_string(text)
+    if not query:
+        return qs.none()
+    return qs.filter(_matches(qs.model, query))
+
+
 def search_ids(qs: QuerySet, text: str) -> QuerySet:
-    """The pks of the rows of ``qs`` matching ``text`` (for ``pk__in`` filters)."""
-    return search_filtered(qs.order_by(), text).values("pk")
+    """The pks of the rows of ``qs`` matching ``text`` (for filters on a related model)."""
+    return search_matching(qs.order_by(), text).values("pk")
 
 
 # ---------------------------------------------------------------------------
