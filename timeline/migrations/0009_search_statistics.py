@@ -7,8 +7,9 @@ row's document (right for a common word) and a bitmap scan of the GIN index then
 indexed expression, and guesses half the rarest one's frequency for any other word. With
 the default target (100: 1,000 lexemes from 30,000 rows) that guess is too high on a
 large table: at 1,000,000 events a word that matches nothing was estimated at 2,654
-rows, and the walk read the whole index (25 s). Target 1000 keeps 10,000 lexemes from
-300,000 rows.
+rows, and the walk read the whole index (25 s). Target 1000 keeps up to 10,000 lexemes
+from 300,000 rows, so on a real vocabulary that guess falls; on a small one the API asks
+these statistics whether a word is rare at all (timeline.querysets.has_rare_word).
 """
 
 from django.db import migrations
