@@ -17,6 +17,7 @@ from django.db import connections, models
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.expressions import Expression, Func
 from django.db.models.functions import Coalesce
+from django.db.models.query import EmptyQuerySet
 
 from sources.models import Citation, Outlet, Source
 from timeline.models import (
@@ -518,6 +519,12 @@ def timeline_part(qs: QuerySet, kind: str) -> QuerySet:
     )
 
 
+def _non_empty(parts: list[QuerySet]) -> list[QuerySet]:
+    """The parts that can match: a ``none()`` part (a filter that rules everything out) is
+    dropped, as Django's union would drop it, but before any part is sliced and ordered."""
+    return [part for part in parts if not isinstance(part, EmptyQuerySet)]
+
+
 def timeline_page_query(
     parts: dict[str, QuerySet],
     *,
@@ -539,6 +546,7 @@ def timeline_page_query(
         if before is not None:
             qs = qs.filter(_bound_q(before, rank, after=False))
         selected.append(qs.order_by(*order).values_list(*fields))
+    selected = _non_empty(selected)
     if not selected:
         return None
     first, *rest = selected
@@ -571,7 +579,7 @@ def timeline_page(
 
 def timeline_count_query(parts: dict[str, QuerySet]) -> QuerySet | None:
     """The rows ``timeline_count`` counts (one per item), or None when no kind is chosen."""
-    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
+    selected = _non_empty([qs.order_by().values_list("pk") for qs in parts.values()])
     if not selected:
         return None
     first, *rest = selected
@@ -631,6 +639,9 @@ def search_page_query(
             "search_kind", "pk", "search_rank", "search_snippet"
         )
         selected.append(hits)
+    selected = _non_empty(selected)
+    if not selected:
+        return None
     first, *rest = selected
     if rest:
         first = first[:limit].union(*(part[:limit] for part in rest), all=True)
@@ -653,7 +664,9 @@ def search_count_query(parts: Sequence[QuerySet], text: str) -> QuerySet | None:
     """The rows ``search_count`` counts, or None when nothing can match."""
     if not parts or not tsquery_string(text):
         return None
-    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
+    selected = _non_empty([search_filtered(qs.order_by(), text).values_list("pk") for qs in parts])
+    if not selected:
+        return None
     first, *rest = selected
     return first.union(*rest, all=True) if rest else first
 

@@ -267,14 +267,16 @@ def test_a_compiler_defect_costs_speed_not_the_answer(client, settings, world, m
         '{ events(first: 3, filters: {search: "!!"}) { totalCount edges { cursor } } }',
         "{ events(first: 2) { edges { node { tags(pagination: {limit: 0}) { slug } } } } }",
         '{ timeline(first: 3, filters: {search: "?!"}) { totalCount edges { cursor } } }',
+        '{ timeline(last: 3, filters: {search: "?!", kinds: [EVENT]}) { totalCount } }',
     ],
 )
 def test_empty_by_construction_is_compiled_too(client, settings, world, query):
     """Pages Django knows are empty (a zero limit, a search without words) have no SQL of
-    their own: the compiled path writes the empty value."""
+    their own: the compiled path writes the empty value (and neither path fails)."""
     compiled, plain = both(client, settings, query)
     assert compiled[HEADER] == "compiled"
     assert ordered(compiled) == ordered(plain)
+    assert "errors" not in json.loads(plain.content)
 
 
 def test_search_is_compiled_with_ranks_snippets_and_cursors(client, settings, world):
