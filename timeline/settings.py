@@ -147,6 +147,15 @@ else:
 
     DATABASES = {"default": database_settings(BASE_DIR)}
 DATABASES["default"].setdefault("OPTIONS", {})
+# Prepared statements (README "Deploying"): with server-side binding, psycopg sends the
+# parameters apart from the SQL and prepares a statement once it has run
+# DATABASE_PREPARE_THRESHOLD times on a connection, so PostgreSQL plans it once. Not
+# behind pgbouncer in transaction mode (before 1.21 it drops prepared statements).
+DATABASE_SERVER_SIDE_BINDING = env_bool("DATABASE_SERVER_SIDE_BINDING", False)
+DATABASE_PREPARE_THRESHOLD = env_int("DATABASE_PREPARE_THRESHOLD", 5)
+if DATABASE_SERVER_SIDE_BINDING:
+    DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = DATABASE_PREPARE_THRESHOLD
 # One test database per test process, so concurrent runs on one server never collide.
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 
@@ -263,6 +272,9 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={GRAPHQL_STATEMENT_TIMEOUT_MS}"
     )
+    if DATABASE_SERVER_SIDE_BINDING:
+        DATABASES["replica"]["OPTIONS"]["server_side_binding"] = True
+        DATABASES["replica"]["OPTIONS"]["prepare_threshold"] = DATABASE_PREPARE_THRESHOLD
 DATABASE_ROUTERS = ["timeline.db_router.ReplicaRouter"]
 REPLICA_READ_PATHS = [r"^/graphql/?$"]
 
