@@ -204,6 +204,7 @@ def test_api_floor_postgraphile_side_by_side(results):
     for target, runs in results["throughput"].items():
         for run in runs:
             assert run["errors"] == 0 and run["non_2xx"] == 0, (target, run)
+            assert run["requests"] > 0, (target, run, "no request completed in the time")
 
 
 EXPLAINED = {
