@@ -2,8 +2,8 @@
 
 HOST/PORT         where to listen (default 127.0.0.1:8000; put a TLS proxy in front)
 WEB_CONCURRENCY   worker processes (gunicorn reads it itself; default 2 × cores + 1)
-GUNICORN_THREADS  threads per worker (default 1: sync workers, one request each)
-GUNICORN_WORKER_CLASS  default sync with one thread, else gthread
+GUNICORN_THREADS  threads per worker (default 1: one request at a time per worker)
+GUNICORN_WORKER_CLASS  default gthread (keep-alive); sync closes every connection
 GUNICORN_TIMEOUT  seconds before a stuck worker is killed and replaced (default 30)
 GUNICORN_PRELOAD  load and warm the app once in the master, then fork (default 1)
 GUNICORN_GC_FREEZE  after that warm-up, move every object into the GC's permanent
@@ -34,7 +34,9 @@ def _flag(name: str, default: bool) -> bool:
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync" if threads == 1 else "gthread")
+# gthread, also with one thread: the concurrency of sync workers, plus HTTP keep-alive for
+# clients and proxies that reuse connections (sync workers close each one).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 # Longer than the API's statement timeout, so a slow query is answered with an error
 # before the worker is killed mid-request.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -168,7 +168,7 @@ def resolve(params: Any) -> Any:
     extensions = params.get("extensions")
     spec = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
     if spec is None:
-        if persisted_only() and isinstance(params.get("query"), str):
+        if persisted_only():
             raise Rejection(
                 400,
                 "This server runs persisted queries only: send "

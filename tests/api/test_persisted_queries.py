@@ -314,6 +314,9 @@ def test_persisted_only_mode(client, manifest):
                 "allow-list (GRAPHQL_PERSISTED_ONLY).",
                 "extensions": {"code": "PERSISTED_QUERY_NOT_IN_LIST"},
             }
+        status, body = post(client, {"variables": {}})
+        assert status == 400
+        assert error(body)["extensions"]["code"] == "PERSISTED_QUERY_ID_REQUIRED"
         status, body = post(client, [{"extensions": ext(sha(QUERY))}, {"query": other}])
         assert body[0] == {"data": {"__typename": "Query"}}
         assert error(body[1])["extensions"]["code"] == "PERSISTED_QUERY_ID_REQUIRED"

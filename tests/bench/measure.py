@@ -135,6 +135,36 @@ def throughput(server, body: bytes, connections: int, seconds: int) -> dict:
     }
 
 
+def throughputs(servers: dict, bodies: dict, seconds: int) -> dict:
+    """{target: [run at 8 clients, run at 32]}: each run is two halves of ``seconds``, in
+    the order A B C D D C B A, so drift on a shared machine hits every target alike;
+    requests/s over both halves, p50 their mean, p99 the worse one, errors summed."""
+    order = list(bodies) + list(reversed(bodies))
+    out: dict = {target: [] for target in bodies}
+    first, second = seconds // 2 or 1, seconds - seconds // 2 or 1
+    for clients in (8, 32):
+        halves: dict = {target: [] for target in bodies}
+        for n, target in enumerate(order):
+            server = servers[VARIANTS.get(target, target)]
+            duration = first if n < len(bodies) else second
+            halves[target].append(throughput(server, bodies[target], clients, duration))
+        for target, (a, b) in halves.items():
+            total = a["requests"] + b["requests"]
+            out[target].append(
+                {
+                    "connections": clients,
+                    "seconds": a["seconds"] + b["seconds"],
+                    "requests_per_s": round(total / (a["seconds"] + b["seconds"]), 1),
+                    "p50_ms": (a["p50_ms"] + b["p50_ms"]) / 2,
+                    "p99_ms": max(a["p99_ms"], b["p99_ms"]),
+                    "errors": a["errors"] + b["errors"],
+                    "non_2xx": a["non_2xx"] + b["non_2xx"],
+                    "requests": total,
+                }
+            )
+    return out
+
+
 def ratios(operation: str, row: dict) -> dict:
     """ours / PostGraphile and ours / floor at p50, each against its target."""
     out = {}
