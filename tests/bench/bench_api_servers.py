@@ -10,7 +10,7 @@ that they return the same rows, then measures:
    that answered ours (``X-Timeline-Executor``) and the share of GC in ours' CPU time;
    ours is measured twice: with the document, and with its persisted-query hash only;
 2. throughput: the 100-event page at 8 and 32 concurrent clients for
-   BENCH_THROUGHPUT_SECONDS each (default 10, in two halves, targets in A B C D D C B A
+   BENCH_THROUGHPUT_SECONDS each (default 20, in two halves, targets in A B C D D C B A
    order; 0 skips it), autocannon on loopback:
    requests/s, p50, p99; any error or non-2xx answer fails the benchmark;
 3. ``EXPLAIN (ANALYZE, BUFFERS)`` of the SQL our API runs for a date range, an actor, a
@@ -45,7 +45,7 @@ from timeline.management.commands._synthetic.load import TABLES, domain_tables
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "25"))
-THROUGHPUT_SECONDS = int(os.environ.get("BENCH_THROUGHPUT_SECONDS", "10"))
+THROUGHPUT_SECONDS = int(os.environ.get("BENCH_THROUGHPUT_SECONDS", "20"))
 RESULTS = Path(os.environ.get("BENCH_RESULTS", servers.ROOT / "bench-results.json"))
 EXISTING = bool(os.environ.get("BENCH_DATABASE_URL"))
 
@@ -180,7 +180,8 @@ def test_api_floor_postgraphile_side_by_side(results):
             row["targets"] = measure.ratios(op.name, row)
             results["latency"][op.name] = row
         results["gc"] = observed.gc()
-        results["gc_freeze"] = os.environ.get("GUNICORN_GC_FREEZE", "1") not in ("0", "false")
+        conf = servers.conf()
+        results["gc_freeze"], results["gc_threshold"] = conf["gc_freeze"], conf["gc_threshold"]
         results["server_side_binding"] = os.environ.get("DATABASE_SERVER_SIDE_BINDING")
         if THROUGHPUT_SECONDS > 0:
             results["throughput"] = measure.throughputs(

@@ -190,13 +190,19 @@ def running(settings: dict, logs: Path, documents: list[str] = (), ours: dict | 
                 server.process.kill()
 
 
+def conf() -> dict:
+    """The values of timeline/gunicorn_conf.py in this environment."""
+    return runpy.run_path(str(ROOT / "timeline" / "gunicorn_conf.py"))
+
+
 def workers(server: Server) -> str:
-    """How gunicorn_conf.py configured the server's workers (from its start-up log)."""
-    conf = runpy.run_path(str(ROOT / "timeline" / "gunicorn_conf.py"))
-    log = server.log.read_text()
-    kind = re.search(r"Using worker: (\S+)", log)
+    """How gunicorn_conf.py configured the server's workers (class from its start-up log)."""
+    values = conf()
+    kind = re.search(r"Using worker: (\S+)", server.log.read_text())
+    on = {True: "on", False: "off"}
+    threshold = ",".join(map(str, values["gc_threshold"]))
     return (
-        f"{conf['workers']} workers ({kind[1] if kind else '?'}, {conf['threads']} thread"
-        f"{'s' if conf['threads'] > 1 else ''}), preload {'on' if conf['preload_app'] else 'off'}"
-        f", gc.freeze {'on' if conf['gc_freeze'] else 'off'}"
+        f"{values['workers']} workers ({kind[1] if kind else '?'}, {values['threads']} "
+        f"thread(s)), preload {on[values['preload_app']]}, gc.freeze "
+        f"{on[values['gc_freeze']]}, GC thresholds {threshold}"
     )
