@@ -247,17 +247,21 @@ else:
 CACHES["ratelimit"] = {**CACHES["default"], "KEY_PREFIX": "rl"}
 
 # Persisted queries (api/core/persisted.py; README "API access"): documents by SHA-256 in
-# the cache GRAPHQL_PERSISTED_CACHE, by default each worker's own bounded memory.
+# the cache GRAPHQL_PERSISTED_CACHE: Redis with REDIS_URL, else each process's memory.
 GRAPHQL_PERSISTED_QUERIES = env_bool("GRAPHQL_PERSISTED_QUERIES", True)
 GRAPHQL_PERSISTED_ONLY = env_bool("GRAPHQL_PERSISTED_ONLY", False)
 GRAPHQL_PERSISTED_MANIFEST = os.environ.get("GRAPHQL_PERSISTED_MANIFEST", "")
 GRAPHQL_PERSISTED_CACHE = os.environ.get("GRAPHQL_PERSISTED_CACHE", "persisted_queries")
-CACHES["persisted_queries"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "persisted-queries",
-    "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": env_int("GRAPHQL_PERSISTED_CACHE_SIZE", 1000, minimum=1)},
-}
+if os.environ.get("REDIS_URL"):
+    # Shared by every worker: a hash one of them has stored is known to all. Bounded in time.
+    CACHES["persisted_queries"] = {**CACHES["default"], "KEY_PREFIX": "pq", "TIMEOUT": 7 * 86400}
+else:
+    CACHES["persisted_queries"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "persisted-queries",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": env_int("GRAPHQL_PERSISTED_CACHE_SIZE", 1000, minimum=1)},
+    }
 if not os.environ.get("REDIS_URL"):
     # Per-process counters are fine for one dev server; timeline.checks warns in deploy mode.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

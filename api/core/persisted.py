@@ -12,10 +12,11 @@ urql's persisted-fetch exchange and Relay-style clients speak, over POST and GET
 - hash and ``query``: the hash must be the query's SHA-256 (else ``BAD_REQUEST``); the
   document is stored under it and runs.
 
-Documents live in Django's cache ``GRAPHQL_PERSISTED_CACHE`` (default: the per-process,
-bounded LocMem cache "persisted_queries"; point it at a Redis cache to share them between
-workers), plus the documents of an optional manifest file ``GRAPHQL_PERSISTED_MANIFEST``
-(Apollo's ``persisted-query-manifest.json`` or a plain ``{"<sha256>": "<document>"}``).
+Documents live in Django's cache ``GRAPHQL_PERSISTED_CACHE`` (default "persisted_queries":
+Redis, shared by the workers, when REDIS_URL is set, else each process's bounded LocMem
+cache; a store that is down counts as a miss), plus the documents of an optional manifest
+file ``GRAPHQL_PERSISTED_MANIFEST`` (Apollo's ``persisted-query-manifest.json`` or a plain
+``{"<sha256>": "<document>"}``).
 
 Parse and validation: a stored hash gives back the document text, and the API's parse
 cache (an LRU keyed by the text) and validation cache (keyed by the parsed document and
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +48,8 @@ from graphql import GraphQLError
 from strawberry.types import ExecutionResult
 
 from api.core.http import BAD_REQUEST, Rejection
+
+logger = logging.getLogger(__name__)
 
 PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 PERSISTED_QUERY_NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED"
@@ -190,7 +194,7 @@ def resolve(params: Any) -> Any:
         )
     if query is None:
         if known is None:
-            known = _store().get(KEY_PREFIX + key)
+            known = _stored(key)
         if known is None:
             # Apollo's exact message and code: clients match on them to resend the query.
             raise Rejection(200, "PersistedQueryNotFound", PERSISTED_QUERY_NOT_FOUND)
@@ -203,8 +207,24 @@ def resolve(params: Any) -> Any:
             "SHA-256 (hexadecimal) of the UTF-8 query text exactly as sent."
         )
     if known is None and query.strip():
-        _store().set(KEY_PREFIX + key, query, None)
+        _store_document(key, query)
     return params
+
+
+def _stored(key: str) -> str | None:
+    try:
+        return _store().get(KEY_PREFIX + key)
+    except Exception:
+        # A store that is down (Redis) is a miss: the client resends the query, which runs.
+        logger.warning("persisted-query store unavailable", exc_info=True)
+        return None
+
+
+def _store_document(key: str, query: str) -> None:
+    try:
+        _store().set(KEY_PREFIX + key, query)
+    except Exception:
+        logger.warning("persisted-query store unavailable", exc_info=True)
 
 
 def resolve_in_batch(params: Any) -> Any:

@@ -247,6 +247,8 @@ def test_store_is_bounded(client):
     # The LocMem cache keeps at most MAX_ENTRIES documents (GRAPHQL_PERSISTED_CACHE_SIZE).
     from django.conf import settings
 
+    if not settings.CACHES["persisted_queries"]["BACKEND"].endswith("LocMemCache"):
+        pytest.skip("REDIS_URL is set: the store is Redis, bounded in time")
     maximum = settings.CACHES["persisted_queries"]["OPTIONS"]["MAX_ENTRIES"]
     assert maximum == 1000
     for n in range(maximum + 50):
@@ -261,6 +263,21 @@ def test_store_alias_setting(client):
         assert caches["default"].get(persisted.KEY_PREFIX + sha(QUERY)) == QUERY
     caches["default"].clear()
     assert caches["persisted_queries"].get(persisted.KEY_PREFIX + sha(QUERY)) is None
+
+
+def test_store_that_is_down_is_a_miss_not_a_failure(client, monkeypatch):
+    class Down:
+        def get(self, key):
+            raise ConnectionError("redis is down")
+
+        set = get
+
+    monkeypatch.setattr(persisted, "_store", Down)
+    assert post(client, {"extensions": ext(sha(QUERY))}) == (200, {"errors": [NOT_FOUND]})
+    assert post(client, {"query": QUERY, "extensions": ext(sha(QUERY))}) == (
+        200,
+        {"data": {"__typename": "Query"}},
+    )
 
 
 # --- the manifest and the allow-list mode ----------------------------------------------
