@@ -40,6 +40,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from api.compiled import extension as compiled
+from api.core import persisted
 from api.core.http import (
     BAD_REQUEST,
     BATCH_TOO_LARGE,
@@ -208,9 +209,13 @@ class TimelineGraphQLView(GraphQLView):
             ) from None
         if isinstance(payload, list):
             self._check_batch(payload)
+            # Persisted queries fill in "query" (a refused hash answers its item)
+            payload = [persisted.resolve_in_batch(item) for item in payload]
             for item in payload:
-                self._check_params(item)
+                if not isinstance(item, persisted.Failure):
+                    self._check_params(item)
             return payload
+        payload = persisted.resolve(payload)  # persisted queries: the hash becomes its document
         self._check_params(payload)
         return payload
 
@@ -228,6 +233,7 @@ class TimelineGraphQLView(GraphQLView):
                     raise Rejection(
                         400, f"The '{name}' parameter is not valid JSON.", BAD_REQUEST
                     ) from None
+        params = persisted.resolve(params)  # persisted queries: the hash becomes its document
         self._check_params(params)
         return params
 
@@ -307,6 +313,8 @@ class TimelineGraphQLView(GraphQLView):
         return response
 
     def _execute_one(self, request, params: dict, context, root_value, token, media_type: str):
+        if isinstance(params, persisted.Failure):  # a batch item whose hash was refused
+            return params.result()
         allowed = {OperationType.QUERY}
         if request.method == "POST" and (token is None or token_can_write(token)):
             allowed.add(OperationType.MUTATION)

@@ -111,7 +111,7 @@ class Source(EDTFMixin, Workflow):
 
     class Meta:
         permissions = [("publish_source", "Can publish, retract or return to draft")]
-        ordering = ["-published_start", "title"]
+        ordering = ["-published_start", "title", "pk"]
         constraints = [
             status_check("source"),
             models.CheckConstraint(condition=~models.Q(body=""), name="source_body_not_empty"),
@@ -266,7 +266,9 @@ class Citation(Versioned, TimeStamped):
     RECORD_FIELDS = ("event", "statement", "treaty_action")
 
     class Meta:
-        ordering = ["source", "start"]
+        # pk last: one excerpt can back several records, and a page of a source's
+        # citations must not depend on how the database breaks the tie.
+        ordering = ["source", "start", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import models
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.expressions import Func
+from django.db import connections, models
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import Expression, Func
 from django.db.models.functions import Coalesce
+from django.db.models.query import EmptyQuerySet
 
 from sources.models import Citation, Outlet, Source
 from timeline.models import (
@@ -87,12 +88,33 @@ PUBLIC_RULES |= {
     EventRelation: through("from_event", Event) & through("to_event", Event),
     Position: through("person", Actor) & through("organisation", Actor),
 }
+
+
 # A citation is shown only when its source and the record it backs are both
 # public (its excerpt quotes the one and describes the other).
+# The record it backs is one of three optional links: each is an EXISTS on that record's
+# own rule (an index probe, tried in turn) rather than three outer joins, which the
+# planner could only hash-join against whole tables for every citation list.
+class PublicThrough(Exists):
+    """EXISTS (the ``model`` row ``field`` points at, under ``model``'s public rule)."""
+
+    def __init__(self, field: str, model: type[models.Model]) -> None:
+        self.through, self.rule = field, PUBLIC_RULES[model]
+        super().__init__(model._default_manager.filter(self.rule, pk=OuterRef(field)))
+
+    def __str__(self) -> str:
+        return f"({self.through} exists: {self.rule})"
+
+
+def exists_through(field: str, model: type[models.Model]) -> Q:
+    """``model``'s public rule holds for the row the foreign key ``field`` points at."""
+    return Q(PublicThrough(field, model))
+
+
 PUBLIC_RULES[Citation] = through("source", Source) & (
-    through("event", Event)
-    | through("statement", Statement)
-    | through("treaty_action", TreatyAction)
+    exists_through("event", Event)
+    | exists_through("statement", Statement)
+    | exists_through("treaty_action", TreatyAction)
 )
 
 
@@ -319,9 +341,7 @@ def search_filtered(qs: QuerySet, text: str, *, snippet: bool = False) -> QueryS
     model = qs.model
     document = SEARCH_DOCUMENTS[model]
     tsquery, params = _tsquery(query)
-    qs = qs.filter(
-        SQLTemplate(f"{document} @@ {tsquery}", params, output_field=models.BooleanField())
-    ).annotate(
+    qs = qs.filter(_matches(model, query)).annotate(
         search_rank=SQLTemplate(
             # float8, so the value a cursor carries compares equal to the column again
             f"ts_rank_cd({document}, {tsquery})::float8",
@@ -356,9 +376,103 @@ def marked_snippet(headline: str) -> str:
     return (headline or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
 
 
+def _matches(model: type[models.Model], query: str) -> SQLTemplate:
+    """``document @@ tsquery``: the condition the model's GIN expression index answers."""
+    tsquery, params = _tsquery(query)
+    return SQLTemplate(
+        f"{SEARCH_DOCUMENTS[model]} @@ {tsquery}", params, output_field=models.BooleanField()
+    )
+
+
+# The GIN index of each document (the migrations name them): its ANALYZE statistics say
+# which words are common.
+SEARCH_INDEXES: dict[type[models.Model], str] = {
+    Event: "event_search_gin",
+    Statement: "statement_search_gin",
+    Treaty: "treaty_search_gin",
+    Actor: "actor_search_gin",
+    Source: "source_search_gin",
+}
+
+
+class PkAmong(Expression):
+    """``pk = ANY(ARRAY(subquery))``: the subquery runs first and once (an InitPlan), then
+    its rows are fetched by primary key; the planner cannot turn it into a walk of
+    another index that tests the subquery's condition on every row."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, ids: QuerySet):
+        super().__init__()
+        self.pk, self.ids = F("pk"), Subquery(ids)
+
+    def get_source_expressions(self):
+        return [self.pk, self.ids]
+
+    def set_source_expressions(self, exprs):
+        self.pk, self.ids = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        ids_sql, ids_params = compiler.compile(self.ids)
+        return f"{pk_sql} = ANY(ARRAY{ids_sql})", [*pk_params, *ids_params]
+
+
+# A word is rare when, in none of the query languages, all its lexemes are among the
+# lexemes ANALYZE found most often in the document (pg_stats of the GIN index's
+# expression). A stop word has no lexemes, so it is never rare. Without statistics (a
+# small table, or before the first ANALYZE) no word is rare: the planner decides alone.
+RARE_WORD_SQL = """
+SELECT coalesce(bool_or(NOT known), false) FROM (
+  SELECT bool_or(tsvector_to_array(to_tsvector(config::regconfig, term)) <@ stats.common)
+         AS known
+  FROM unnest(%s::text[]) AS term, unnest(%s::text[]) AS config,
+       (SELECT most_common_elems::text::text[] AS common FROM pg_stats
+        WHERE schemaname = current_schema() AND tablename = %s) AS stats
+  GROUP BY term) AS words
+"""
+
+
+def has_rare_word(model: type[models.Model], text: str, using: str = "default") -> bool:
+    """Whether a word of ``text`` is rare in ``model``'s documents (``RARE_WORD_SQL``).
+
+    PostgreSQL guesses the frequency of a word it has no statistics for at half the
+    rarest common lexeme's, the same for a word found in no document as for one found in
+    a few; on a large table with a small vocabulary that guess is high enough for it to
+    walk the date index and test every row for a word found nowhere (25 s at 1,000,000
+    events). One query tells the two cases apart from the same statistics.
+    """
+    index, terms = SEARCH_INDEXES.get(model), query_terms(text)
+    if index is None or not terms:
+        return False
+    with connections[using].cursor() as cursor:
+        cursor.execute(RARE_WORD_SQL, [terms, list(QUERY_CONFIGS), index])
+        return bool(cursor.fetchone()[0])
+
+
+def search_matching(qs: QuerySet, text: str) -> QuerySet:
+    """The rows of ``qs`` matching ``text``, as a condition on ``qs`` itself.
+
+    For words ANALYZE found common, the match is tested in the same statement as the
+    list's other filters, order and LIMIT, so the planner weighs one condition on the
+    indexed expression: walking the order's index and testing each row (right for a
+    common word: the page fills after a few hundred rows) or a bitmap scan of the GIN
+    index then a sort. When a word is rare (``has_rare_word``), the GIN index answers
+    first (``PkAmong``) and only its rows are sorted: a few, or none. A query without
+    words matches nothing.
+    """
+    query = tsquery_string(text)
+    if not query:
+        return qs.none()
+    if has_rare_word(qs.model, text, qs.db):
+        ids = qs.model._default_manager.using(qs.db).filter(_matches(qs.model, query))
+        return qs.filter(PkAmong(ids.order_by().values("pk")))
+    return qs.filter(_matches(qs.model, query))
+
+
 def search_ids(qs: QuerySet, text: str) -> QuerySet:
-    """The pks of the rows of ``qs`` matching ``text`` (for ``pk__in`` filters)."""
-    return search_filtered(qs.order_by(), text).values("pk")
+    """The pks of the rows of ``qs`` matching ``text`` (for filters on a related model)."""
+    return search_matching(qs.order_by(), text).values("pk")
 
 
 # ---------------------------------------------------------------------------
@@ -405,6 +519,12 @@ def timeline_part(qs: QuerySet, kind: str) -> QuerySet:
     )
 
 
+def _non_empty(parts: list[QuerySet]) -> list[QuerySet]:
+    """The parts that can match: a ``none()`` part (a filter that rules everything out) is
+    dropped, as Django's union would drop it, but before any part is sliced and ordered."""
+    return [part for part in parts if not isinstance(part, EmptyQuerySet)]
+
+
 def timeline_page_query(
     parts: dict[str, QuerySet],
     *,
@@ -426,6 +546,7 @@ def timeline_page_query(
         if before is not None:
             qs = qs.filter(_bound_q(before, rank, after=False))
         selected.append(qs.order_by(*order).values_list(*fields))
+    selected = _non_empty(selected)
     if not selected:
         return None
     first, *rest = selected
@@ -458,7 +579,7 @@ def timeline_page(
 
 def timeline_count_query(parts: dict[str, QuerySet]) -> QuerySet | None:
     """The rows ``timeline_count`` counts (one per item), or None when no kind is chosen."""
-    selected = [qs.order_by().values_list("pk") for qs in parts.values()]
+    selected = _non_empty([qs.order_by().values_list("pk") for qs in parts.values()])
     if not selected:
         return None
     first, *rest = selected
@@ -518,6 +639,9 @@ def search_page_query(
             "search_kind", "pk", "search_rank", "search_snippet"
         )
         selected.append(hits)
+    selected = _non_empty(selected)
+    if not selected:
+        return None
     first, *rest = selected
     if rest:
         first = first[:limit].union(*(part[:limit] for part in rest), all=True)
@@ -540,7 +664,9 @@ def search_count_query(parts: Sequence[QuerySet], text: str) -> QuerySet | None:
     """The rows ``search_count`` counts, or None when nothing can match."""
     if not parts or not tsquery_string(text):
         return None
-    selected = [search_filtered(qs.order_by(), text).values_list("pk") for qs in parts]
+    selected = _non_empty([search_filtered(qs.order_by(), text).values_list("pk") for qs in parts])
+    if not selected:
+        return None
     first, *rest = selected
     return first.union(*rest, all=True) if rest else first
 

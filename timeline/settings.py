@@ -148,6 +148,29 @@ else:
 
     DATABASES = {"default": database_settings(BASE_DIR)}
 DATABASES["default"].setdefault("OPTIONS", {})
+# PostgreSQL's JIT compiler off (DATABASE_JIT=1 turns it back on): the API's statements are
+# many small index probes whose summed cost estimate passes jit_above_cost, and compiling
+# them took longer than running them (215 ms of a 640 ms 1,000-event page, measured).
+DATABASE_JIT = env_bool("DATABASE_JIT", False)
+
+
+def _session_options(options: str) -> str:
+    return options if DATABASE_JIT else f"{options} -c jit=off".strip()
+
+
+DATABASES["default"]["OPTIONS"]["options"] = _session_options(
+    DATABASES["default"]["OPTIONS"].get("options", "")
+)
+
+# Prepared statements (README "Deploying"): with server-side binding, psycopg sends the
+# parameters apart from the SQL and prepares a statement once it has run
+# DATABASE_PREPARE_THRESHOLD times on a connection, so PostgreSQL plans it once. Not
+# behind pgbouncer in transaction mode (before 1.21 it drops prepared statements).
+DATABASE_SERVER_SIDE_BINDING = env_bool("DATABASE_SERVER_SIDE_BINDING", False)
+DATABASE_PREPARE_THRESHOLD = env_int("DATABASE_PREPARE_THRESHOLD", 5)
+if DATABASE_SERVER_SIDE_BINDING:
+    DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = DATABASE_PREPARE_THRESHOLD
 # One test database per test process, so concurrent runs on one server never collide.
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 
@@ -244,6 +267,23 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES["ratelimit"] = {**CACHES["default"], "KEY_PREFIX": "rl"}
+
+# Persisted queries (api/core/persisted.py; README "API access"): documents by SHA-256 in
+# the cache GRAPHQL_PERSISTED_CACHE: Redis with REDIS_URL, else each process's memory.
+GRAPHQL_PERSISTED_QUERIES = env_bool("GRAPHQL_PERSISTED_QUERIES", True)
+GRAPHQL_PERSISTED_ONLY = env_bool("GRAPHQL_PERSISTED_ONLY", False)
+GRAPHQL_PERSISTED_MANIFEST = os.environ.get("GRAPHQL_PERSISTED_MANIFEST", "")
+GRAPHQL_PERSISTED_CACHE = os.environ.get("GRAPHQL_PERSISTED_CACHE", "persisted_queries")
+if os.environ.get("REDIS_URL"):
+    # Shared by every worker: a hash one of them has stored is known to all. Bounded in time.
+    CACHES["persisted_queries"] = {**CACHES["default"], "KEY_PREFIX": "pq", "TIMEOUT": 7 * 86400}
+else:
+    CACHES["persisted_queries"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "persisted-queries",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": env_int("GRAPHQL_PERSISTED_CACHE_SIZE", 1000, minimum=1)},
+    }
 if not os.environ.get("REDIS_URL"):
     # Per-process counters are fine for one dev server; timeline.checks warns in deploy mode.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
@@ -255,9 +295,12 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     # Only API reads use it: the API's statement timeout as the session default.
-    DATABASES["replica"].setdefault("OPTIONS", {})["options"] = (
+    DATABASES["replica"].setdefault("OPTIONS", {})["options"] = _session_options(
         f"-c statement_timeout={GRAPHQL_STATEMENT_TIMEOUT_MS}"
     )
+    if DATABASE_SERVER_SIDE_BINDING:
+        DATABASES["replica"]["OPTIONS"]["server_side_binding"] = True
+        DATABASES["replica"]["OPTIONS"]["prepare_threshold"] = DATABASE_PREPARE_THRESHOLD
 DATABASE_ROUTERS = ["timeline.db_router.ReplicaRouter"]
 REPLICA_READ_PATHS = [r"^/graphql/?$"]
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
-from django.db.models import F, QuerySet, Window
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from graphql import (
@@ -81,6 +81,8 @@ from api.core.pagination import (
     sort_key,
 )
 from api.core.permissions import sees_unpublished
+from api.core.types import Visible
+from timeline.querysets import through
 
 # Connection paging and relay node lookups are what this module compiles itself.
 KNOWN_EXTENSIONS = (StrawberryDjangoConnectionExtension, NodeExtension)
@@ -135,6 +137,10 @@ def pruned(qs: QuerySet, alias: str, sql: str) -> QuerySet:
     model = qs.model
     names = [f.name for f in model._meta.concrete_fields if f.column in columns]
     return qs.only(*names) if names else qs.only(model._meta.pk.name)
+
+
+class _NotJoinable(Exception):
+    """A to-one record whose selection reaches further relations: read by a subquery."""
 
 
 class EmptyRows(Exception):
@@ -265,6 +271,10 @@ class Compiler:
         self.executor = executor
         self.info = _Info(context)
         self.unpublished = sees_unpublished(self.info)
+        # (row alias, column name, expression): columns of to-one records joined into a
+        # row's own query (see ``joined_object``), added when that query is built.
+        self.joined: list[tuple[str, str, Any]] = []
+        self.joining = False
         self.scope = None
         if query is not None:
             scope_key = (query, operation_name)
@@ -447,7 +457,7 @@ class Compiler:
     def one_json(self, graphql_type, model, qs: QuerySet, details, alias: str) -> Sql:
         """The first row of ``qs`` as the selection's object, or NULL."""
         obj = self.object_json(graphql_type, model, alias, details)
-        qs = pruned(qs, alias, obj.text)
+        qs = self.pruned(qs, alias, obj.text)
         try:
             rows = queryset_sql(qs[:1])
         except EmptyRows:
@@ -465,7 +475,7 @@ class Compiler:
         except Exception:
             raise NotCompilable("nested pagination out of bounds") from None
         obj = self.object_json(graphql_type, model, alias, details)
-        qs = pruned(qs, alias, obj.text)
+        qs = self.pruned(qs, alias, obj.text)
         order = [expr for expr, _ in qs.query.get_compiler(using=qs.db).get_order_by()]
         qs = qs.annotate(_cq_rn=Window(RowNumber(), order_by=order or [F("pk").asc()]))
         qs = qs[page.offset : page.offset + page.limit]
@@ -489,8 +499,18 @@ class Compiler:
         if cached is None:
             if len(_OBJECT_CACHE) > _OBJECT_CACHE_SIZE:
                 _OBJECT_CACHE.clear()
-            cached = _OBJECT_CACHE[key] = self._object_json(graphql_type, model, alias, details)
-        return cached
+            registered = len(self.joined)
+            sql = self._object_json(graphql_type, model, alias, details)
+            cached = _OBJECT_CACHE[key] = (sql, self.joined[registered:])
+        else:
+            self.joined.extend(cached[1])  # the joined columns it reads, as when built
+        return cached[0]
+
+    def pruned(self, qs: QuerySet, alias: str, sql: str) -> QuerySet:
+        """``qs`` with only the columns ``sql`` reads, plus the joined ones it reads."""
+        qs = pruned(qs, alias, sql)
+        joined = {name: expression for row, name, expression in self.joined if row == alias}
+        return qs.annotate(**joined) if joined else qs
 
     def _object_json(self, graphql_type, model, alias: str, details) -> Sql:
         fields = self.subfields(graphql_type, details)
@@ -554,6 +574,8 @@ class Compiler:
         row = qn(parent)
         related = model_field.related_model
         if isinstance(field_type, GraphQLList):
+            if self.joining:
+                raise _NotJoinable
             item_type, _ = _unwrap(field_type.of_type)
             origin, model = _django_model(item_type)
             if model is not related:
@@ -578,7 +600,14 @@ class Compiler:
         origin, model = _django_model(field_type)
         if model is not related:
             raise NotCompilable("object of another model")
+        if self.joining:
+            raise _NotJoinable
         if model_field.many_to_one or (model_field.one_to_one and model_field.concrete):
+            joined = self.joined_object(
+                field_type, model, origin, model_field, parent, details, alias
+            )
+            if joined is not None:
+                return joined
             qs = model._default_manager.filter(pk=RawSQL(f"{row}.{qn(model_field.column)}", ()))
         elif model_field.one_to_one:
             qs = model._default_manager.filter(
@@ -592,6 +621,36 @@ class Compiler:
             raise NotCompilable("relation kind")
         qs = self.visible(origin, qs)
         return self.one_json(field_type, model, qs.order_by(), details, alias)
+
+    def joined_object(self, graphql_type, model, origin, model_field, parent, details, alias):
+        """A to-one record read from columns joined into the parent row's own query (as
+        ``select_related`` would), instead of a subquery per row; None when its selection
+        reaches further relations. Its visibility is the same declared rule, on the join
+        (``timeline.querysets.through``), and decides between the object and null."""
+        get_queryset = getattr(origin, "get_queryset", None)
+        if get_queryset is not None and get_queryset.__func__ is not Visible.get_queryset.__func__:
+            return None
+        self.joining = True
+        try:
+            obj = self._object_json(graphql_type, model, alias, details)
+        except _NotJoinable:
+            return None
+        finally:
+            self.joining = False
+        fk = model_field.name
+        text = obj.text
+        for column in sorted({c for a, c in _COLUMN.findall(text) if a == alias}):
+            field = next(f for f in model._meta.concrete_fields if f.column == column)
+            name = f"j_{alias}_{column}"
+            self.joined.append((parent, name, F(f"{fk}__{field.name}")))
+            text = text.replace(f"{qn(alias)}.{qn(column)}", f"{qn(parent)}.{qn(name)}")
+        if get_queryset is None or self.unpublished:
+            rule = Q(**{f"{fk}__isnull": False})
+        else:
+            rule = through(fk, model)
+        shown = f"j_{alias}"
+        self.joined.append((parent, shown, ExpressionWrapper(rule, output_field=BooleanField())))
+        return Sql(f"CASE WHEN {qn(parent)}.{qn(shown)} THEN {text} END", obj.params)
 
     # --- connections ----------------------------------------------------------
 
@@ -646,7 +705,7 @@ class Compiler:
             graphql_type,
             details,
             alias,
-            page=lambda used: rows_or_none(pruned(page, alias, used), empty),
+            page=lambda used: rows_or_none(self.pruned(page, alias, used), empty),
             display=display,
             paging=(first, last, after_key is not None, before_key is not None),
             cursor=cursor,

@@ -29,7 +29,7 @@ from api.core.errors import bad_input
 from api.core.permissions import can_see_unpublished
 from timeline.dates import ACCEPTED_FORMS, DateBounds, parse_date
 from timeline.models import Actor, EventType, Status, Tag, Treaty
-from timeline.querysets import overlapping, search_ids, visible
+from timeline.querysets import overlapping, search_matching, visible
 
 
 class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):
@@ -141,7 +141,7 @@ class RecordFilterSet(django_filters.FilterSet):
         return overlapping(qs, date_from, date_to)
 
     def filter_search(self, qs, name, value):
-        return qs.filter(pk__in=search_ids(qs.model._default_manager.all(), value))
+        return search_matching(qs, value)
 
     def filter_actors(self, qs, name, value):
         raise NotImplementedError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from django.db.models import Count, F, OrderBy, Q, QuerySet, Window
+from django.db.models import F, IntegerField, OrderBy, Q, QuerySet, Subquery
 from strawberry import Info, relay
 from strawberry_django.relay import DjangoListConnection
 from strawberry_django.relay.list_connection import _should_optimize_total_count
@@ -105,6 +105,23 @@ def decode_list_cursor(cursor: str | None, qs: QuerySet, key, argument: str) -> 
     )
 
 
+class CountOf(Subquery):
+    """``(SELECT count(*) FROM (the list's rows) AS counted)``: the exact total of a list.
+
+    Uncorrelated, so PostgreSQL runs it once (an InitPlan) beside the page, and the page
+    still stops at its LIMIT. A window ``count(*) OVER ()`` over the page's own rows, as
+    this used to be, made PostgreSQL read every matching row, columns and all, before the
+    first one came back (6.5 s for the first 20 of 1,000,000 events). Alone, the count
+    reads only what its conditions need: on events, an index-only scan of the
+    (status, date_start, date_end) index (README, "Performance").
+    """
+
+    template = "(SELECT count(*) FROM (%(subquery)s) AS counted)"
+
+    def __init__(self, queryset: QuerySet):
+        super().__init__(queryset.order_by().values("pk"), output_field=IntegerField())
+
+
 def keyset_page(
     qs: QuerySet,
     *,
@@ -116,9 +133,10 @@ def keyset_page(
 ):
     """(rows, cursors, has_previous, has_next, total) of one page of ``qs``.
 
-    With ``count`` and no cursor, the total comes from a window over the same
-    statement (no second query); otherwise ``total`` is None.
+    With ``count`` and no cursor, the total comes with the page in the same statement
+    (``CountOf``: no second query); otherwise ``total`` is None.
     """
+    nodes = qs
     key = sort_key(qs)
     after_key = decode_list_cursor(after, qs, key, "after")
     before_key = decode_list_cursor(before, qs, key, "before")
@@ -133,7 +151,7 @@ def keyset_page(
         qs = qs.filter(keyset_q(key, before_key, after=False))
     count = count and after_key is None and before_key is None
     if count:
-        qs = qs.annotate(_cursor_total=Window(Count(1)))
+        qs = qs.annotate(_cursor_total=CountOf(nodes))
     if first is not None:
         rows = list(qs[: first + 1])
         has_next = len(rows) > first

@@ -267,14 +267,16 @@ def test_a_compiler_defect_costs_speed_not_the_answer(client, settings, world, m
         '{ events(first: 3, filters: {search: "!!"}) { totalCount edges { cursor } } }',
         "{ events(first: 2) { edges { node { tags(pagination: {limit: 0}) { slug } } } } }",
         '{ timeline(first: 3, filters: {search: "?!"}) { totalCount edges { cursor } } }',
+        '{ timeline(last: 3, filters: {search: "?!", kinds: [EVENT]}) { totalCount } }',
     ],
 )
 def test_empty_by_construction_is_compiled_too(client, settings, world, query):
     """Pages Django knows are empty (a zero limit, a search without words) have no SQL of
-    their own: the compiled path writes the empty value."""
+    their own: the compiled path writes the empty value (and neither path fails)."""
     compiled, plain = both(client, settings, query)
     assert compiled[HEADER] == "compiled"
     assert ordered(compiled) == ordered(plain)
+    assert "errors" not in json.loads(plain.content)
 
 
 def test_search_is_compiled_with_ranks_snippets_and_cursors(client, settings, world):
@@ -290,3 +292,49 @@ def test_search_is_compiled_with_ranks_snippets_and_cursors(client, settings, wo
     compiled, plain = both(client, settings, query, {"after": page["pageInfo"]["endCursor"]})
     assert compiled[HEADER] == "compiled"
     assert ordered(compiled) == ordered(plain)
+
+
+def test_reused_statements_read_current_rows_and_recheck_lookups(client, world):
+    """The cache holds SQL, never answers: new rows show up; and a filter that looks a slug
+    up in the database is built again each time, so a slug hidden since is an error."""
+    query = '{ events(first: 20, filters: {from: "2019"}) { totalCount } }'
+    before = json.loads(post(client, query).content)["data"]["events"]["totalCount"]
+    world.ev_draft.status = "published"
+    world.ev_draft.save()
+    after = post(client, query)
+    assert after[HEADER] == "compiled"
+    assert json.loads(after.content)["data"]["events"]["totalCount"] == before + 1
+
+    by_actor = '{ events(first: 20, filters: {actors: ["russia"]}) { totalCount } }'
+    assert post(client, by_actor)[HEADER] == "compiled"
+    world.russia.status = "draft"
+    world.russia.save()
+    error = json.loads(post(client, by_actor).content)["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "russia" in error["message"]
+
+
+def test_joined_to_one_records_keep_their_own_visibility(client, settings, world, curator):
+    """A to-one record read from the parent row's joined columns is null when hidden or
+    absent, exactly as the subquery (and strawberry) would make it."""
+    world.ev_test.place_country = world.secret
+    world.ev_test.save()
+    query = """{ events(first: 20) { edges { node { title placeCountry { name kind }
+        eventType { name } participants { role actor { name } } } } } }"""
+    for user in (None, curator):
+        if user is not None:
+            client.force_login(user)
+        compiled, plain = both(client, settings, query)
+        assert compiled[HEADER] == "compiled"
+        assert ordered(compiled) == ordered(plain)
+        nodes = {
+            e["node"]["title"]: e["node"]
+            for e in json.loads(compiled.content)["data"]["events"]["edges"]
+        }
+        country = nodes["Ground-launched cruise missile test"]["placeCountry"]
+        assert country == (None if user is None else {"name": "Secret Actor", "kind": "GROUP"})
+        assert nodes["INF Treaty signed"]["placeCountry"] == {
+            "name": "United States",
+            "kind": "STATE",
+        }
+        assert nodes["Strategic stability talks"]["placeCountry"] is None

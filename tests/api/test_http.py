@@ -57,7 +57,7 @@ def test_get_runs_a_query(client):
     response = client.get("/graphql/", {"query": "{ __typename }"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    assert response.content == b'{"data":{"__typename":"Query"}}'
+    assert json.loads(response.content) == {"data": {"__typename": "Query"}}
 
 
 def test_get_takes_variables_and_operation_name_as_json_strings(client):

@@ -30,10 +30,10 @@ EXPOSED = {
     "Actor": ("timeline.Actor", "(AND: ('status', 'published'))"),
     "Citation": (
         "sources.Citation",
-        "(AND: ('source__status', 'published'), (OR: ('event__status', 'published'), "
-        "(AND: ('statement__status', 'published'), ('statement__speaker__status', "
-        "'published')), (AND: ('treaty_action__status', 'published'), "
-        "('treaty_action__treaty__status', 'published'))))",
+        "(AND: ('source__status', 'published'), (OR: (event exists: (AND: ('status', "
+        "'published'))), (statement exists: (AND: ('status', 'published'), "
+        "('speaker__status', 'published'))), (treaty_action exists: (AND: ('status', "
+        "'published'), ('treaty__status', 'published')))))",
     ),
     "Event": ("timeline.Event", "(AND: ('status', 'published'))"),
     "EventCategory": ("timeline.EventType", "always"),

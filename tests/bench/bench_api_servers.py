@@ -5,15 +5,22 @@ in the test database, starts the three servers on 127.0.0.1 (see ``servers``), c
 that they return the same rows, then measures:
 
 1. latency: every operation of ``operations`` on every server, interleaved in shuffled
-   rounds, BENCH_RUNS timed runs each (default 25, after 3 warm-up rounds): p50, p95;
+   rounds, BENCH_RUNS timed runs each (default 25, after 3 warm-up rounds): p50, p95,
+   the ratios ours/PostGraphile and ours/floor against the issue's targets, the executor
+   that answered ours (``X-Timeline-Executor``) and the share of GC in ours' CPU time;
+   ours is measured twice: with the document, and with its persisted-query hash only;
 2. throughput: the 100-event page at 8 and 32 concurrent clients for
-   BENCH_THROUGHPUT_SECONDS each (default 10): requests/s, p50, p99, errors;
+   BENCH_THROUGHPUT_SECONDS each (default 20, in two halves, targets in A B C D D C B A
+   order; 0 skips it), autocannon on loopback:
+   requests/s, p50, p99; any error or non-2xx answer fails the benchmark;
 3. ``EXPLAIN (ANALYZE, BUFFERS)`` of the SQL our API runs for a date range, an actor, a
    treaty and a search: each must use an index.
 
-Prints the table with the dataset size, core count and PostgreSQL version, and writes
-everything to BENCH_RESULTS (default ./bench-results.json). BENCH_DATABASE_URL runs it
-on an existing, loaded database instead (see conftest).
+Prints the table with the dataset size, core count and PostgreSQL version, and merges
+everything into BENCH_RESULTS (default ./bench-results.json; the other benchmarks keep
+their own keys there). BENCH_DATABASE_URL runs it on an existing, loaded database
+instead (see conftest). Ours runs with the production settings of the environment, so
+e.g. ``GUNICORN_GC_FREEZE=0`` or ``DATABASE_SERVER_SIDE_BINDING=0`` compare a variant.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from timeline.management.commands._synthetic.load import TABLES, domain_tables
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "25"))
-THROUGHPUT_SECONDS = int(os.environ.get("BENCH_THROUGHPUT_SECONDS", "10"))
+THROUGHPUT_SECONDS = int(os.environ.get("BENCH_THROUGHPUT_SECONDS", "20"))
 RESULTS = Path(os.environ.get("BENCH_RESULTS", servers.ROOT / "bench-results.json"))
 EXISTING = bool(os.environ.get("BENCH_DATABASE_URL"))
 
@@ -93,7 +100,7 @@ def results(django_db_setup, django_db_blocker):
         }
         yield data
         data["load_average_after"] = os.getloadavg()
-        RESULTS.write_text(json.dumps(data, indent=2, default=str))
+        measure.write_results(RESULTS, data)
         print(f"\nresults written to {RESULTS}")
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA IF EXISTS bench_graphile CASCADE")
@@ -107,6 +114,9 @@ def _bodies(ops: list) -> dict:
     for op in ops:
         query, variables = op.ours
         bodies[(op.name, "ours")] = orjson.dumps({"query": query, "variables": variables})
+        bodies[(op.name, "ours-hash")] = orjson.dumps(
+            {"extensions": servers.persisted(query), "variables": variables}
+        )
         bodies[(op.name, "floor")] = orjson.dumps(op.floor)
         query, variables = op.graphile
         bodies[(op.name, "postgraphile")] = orjson.dumps({"query": query, "variables": variables})
@@ -136,13 +146,16 @@ def _rows(target: str, data: dict) -> list:
 
 def _check_same_rows(live: dict, bodies: dict, ops: list) -> None:
     for op in ops:
-        rows = {}
-        for target in measure.TARGETS:
-            status, body = live[target].post(bodies[(op.name, target)])
+        rows, answers = {}, {}
+        for target in measure.COLUMNS:
+            server = live[measure.VARIANTS.get(target, target)]
+            status, body = server.post(bodies[(op.name, target)])
             answer = orjson.loads(body)
             assert status == 200 and "errors" not in answer, (op.name, target, body[:500])
             rows[target] = _rows(target, answer["data"])
+            answers[target] = body
         assert rows["ours"], (op.name, "no rows: pick other subjects")
+        assert answers["ours-hash"] == answers["ours"], (op.name, "the hash-only answer differs")
         assert rows["ours"] == rows["floor"], (op.name, "floor differs")
         assert rows["ours"] == rows["postgraphile"], (op.name, "PostGraphile differs")
         op.rows = {"count": len(rows["ours"])}
@@ -154,32 +167,38 @@ def test_api_floor_postgraphile_side_by_side(results):
     ops = operations.operations(actor, slug, event)
     bodies = _bodies(ops)
     logs = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
-    with servers.running(connection.settings_dict, logs) as live:
+    documents = sorted({op.ours[0] for op in ops})
+    with servers.running(connection.settings_dict, logs, documents) as live:
         _check_same_rows(live, bodies, ops)
-        samples = measure.latencies(live, bodies, RUNS)
-        results["latency"] = {
-            op.name: {t: measure.summary(samples[(op.name, t)]) for t in measure.TARGETS}
-            | {"rows": op.rows["count"]}
-            for op in ops
-        }
-        results["throughput"] = {
-            target: [
-                measure.throughput(
-                    live[target], bodies[(ops[0].name, target)], c, THROUGHPUT_SECONDS
-                )
-                for c in (8, 32)
-            ]
-            for target in measure.TARGETS
-        }
+        observed = measure.Observed()
+        samples = measure.latencies(live, bodies, RUNS, observed=observed)
+        results["latency"] = {}
+        for op in ops:
+            row = {t: measure.summary(samples[(op.name, t)]) for t in measure.COLUMNS}
+            row["rows"] = op.rows["count"]
+            row["executor"] = observed.executor(op.name)
+            row["targets"] = measure.ratios(op.name, row)
+            results["latency"][op.name] = row
+        results["gc"] = observed.gc()
+        conf = servers.conf()
+        results["gc_freeze"], results["gc_threshold"] = conf["gc_freeze"], conf["gc_threshold"]
+        results["server_side_binding"] = os.environ.get("DATABASE_SERVER_SIDE_BINDING")
+        if THROUGHPUT_SECONDS > 0:
+            results["throughput"] = measure.throughputs(
+                live, {t: bodies[(ops[0].name, t)] for t in measure.COLUMNS}, THROUGHPUT_SECONDS
+            )
+        results["workers"] = servers.workers(live["ours"])
     print(
         f"\n{results['events']:,} events ({results['dataset']}), {results['cores']} cores, "
         f"PostgreSQL {results['postgres']}, {RUNS} interleaved runs per cell, load average "
-        f"{results['load_average_before'][0]:.1f} -> {os.getloadavg()[0]:.1f}\n"
+        f"{results['load_average_before'][0]:.1f} -> {os.getloadavg()[0]:.1f}; ours and the "
+        f"floor: gunicorn, timeline/gunicorn_conf.py, {results['workers']}\n"
         + measure.table(results)
     )
     for target, runs in results["throughput"].items():
         for run in runs:
             assert run["errors"] == 0 and run["non_2xx"] == 0, (target, run)
+            assert run["requests"] > 0, (target, run, "no request completed in the time")
 
 
 EXPLAINED = {

@@ -22,7 +22,7 @@ SEARCH = "border security"
 # so the floor's WSGI app does not import Django.
 SEARCH_TSQUERY = "border:* & security:*"
 
-OURS_PAGE = """query($n: Int!, $from: Date) {
+OURS_PAGE = """query($n: Int!, $from: EDTFDate) {
   events(first: $n, filters: {from: $from}) { edges { node {
     id title date dateStart dateEnd
     participants { role actor { name } }
@@ -81,7 +81,7 @@ FROM (
 ) e
 """
 
-OURS_FILTERED = """query($from: Date, $to: Date, $actor: ID!) {
+OURS_FILTERED = """query($from: EDTFDate, $to: EDTFDate, $actor: ID!) {
   events(first: 50, filters: {from: $from, to: $to, actors: [$actor]}) { edges { node {
     title date participants { role actor { name } }
   } } }

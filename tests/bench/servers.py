@@ -1,20 +1,25 @@
 """Start the three HTTP servers the benchmark compares, on 127.0.0.1, and stop them.
 
-- ours: gunicorn serving tests.bench.wsgi (the production WSGI app, DEBUG off);
-- floor: the same gunicorn serving tests.bench.floor_app;
+- ours: gunicorn serving tests.bench.wsgi (the production WSGI app, DEBUG off) exactly as
+  ``make serve-prod`` runs it: ``-c timeline/gunicorn_conf.py`` (its workers per core,
+  worker class, preload and gc.freeze()), persisted queries on, the benchmark's documents
+  in a manifest (``manifest``) so every worker knows their hashes;
+- floor: the same gunicorn and configuration serving tests.bench.floor_app;
 - postgraphile: PostGraphile 4 (tests/bench/node, installed with ``npm ci``) on node.
 
-Both gunicorns run one worker process per core with one thread each (the gthread worker:
-the concurrency of sync workers, plus HTTP keep-alive, which load generators such as
-autocannon need to report true latencies; with sync workers closing every connection its
-latency figures came out several times the 1/throughput they must match).
+Only what is not measured differs from production: DEBUG off with a fixed secret key,
+the rate limit off (one client sends thousands of requests), warnings-only logs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import http.client
+import json
 import os
+import re
+import runpy
 import shutil
 import socket
 import subprocess
@@ -37,11 +42,16 @@ class Server:
     log: Path
 
     def post(self, body: bytes) -> tuple[int, bytes]:
+        status, _, content = self.request(body)
+        return status, content
+
+    def request(self, body: bytes) -> tuple[int, http.client.HTTPMessage, bytes]:
+        """POST ``body``: status, headers, body."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
         try:
             conn.request("POST", self.path, body, {"Content-Type": "application/json"})
             response = conn.getresponse()
-            return response.status, response.read()
+            return response.status, response.headers, response.read()
         finally:
             conn.close()
 
@@ -78,16 +88,29 @@ def conninfo(settings: dict) -> str:
 
 
 def _gunicorn(name: str, app: str, env: dict, logs: Path) -> Server:
+    """gunicorn with the production configuration, on a free loopback port."""
     port = free_port()
     log = logs / f"{name}.log"
-    workers = str(os.cpu_count() or 1)
+    env = {**env, "HOST": "127.0.0.1", "PORT": str(port), "GUNICORN_LOG_LEVEL": "info",
+           "GUNICORN_TIMEOUT": "120"}  # fmt: skip
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}",
-         "--workers", workers, "--worker-class", "gthread", "--threads", "1", "--timeout", "120",
-         "--error-logfile", "-", "--log-level", "warning"],
+        [sys.executable, "-m", "gunicorn", "-c", "timeline/gunicorn_conf.py", app],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )  # fmt: skip
     return Server(name, port, "/graphql/" if name == "ours" else "/", process, log)
+
+
+def persisted(query: str) -> dict:
+    """The persisted-query extension of a document (Apollo's protocol, version 1)."""
+    key = hashlib.sha256(query.encode()).hexdigest()
+    return {"persistedQuery": {"version": 1, "sha256Hash": key}}
+
+
+def manifest(documents: list[str], logs: Path) -> Path:
+    """A persisted-query manifest ({sha256: document}) of the benchmark's documents."""
+    path = logs / "persisted-queries.json"
+    path.write_text(json.dumps({hashlib.sha256(d.encode()).hexdigest(): d for d in documents}))
+    return path
 
 
 def _postgraphile(url: str, logs: Path) -> Server:
@@ -128,8 +151,11 @@ def _wait(server: Server, probe: bytes, deadline: float) -> None:
 
 
 @contextlib.contextmanager
-def running(settings: dict, logs: Path):
-    """Start ours, the floor and PostGraphile on the database of ``settings``; yield them."""
+def running(settings: dict, logs: Path, documents: list[str] = (), ours: dict | None = None):
+    """Start ours, the floor and PostGraphile on the database of ``settings``; yield them.
+
+    ``documents``: GraphQL documents every worker of ours knows by hash; ``ours``: extra
+    environment for ours (settings compared by the benchmark, e.g. GUNICORN_GC_FREEZE)."""
     url = database_url(settings)
     base = {**os.environ, "PYTHONPATH": str(ROOT)}
     ours_env = {
@@ -139,6 +165,9 @@ def running(settings: dict, logs: Path):
         "SECRET_KEY": "benchmark-only-secret-key-not-for-production-use-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "ERROR",
+        "API_RATE_LIMIT": "",
+        "GRAPHQL_PERSISTED_MANIFEST": str(manifest(list(documents), logs)),
+        **(ours or {}),
     }
     floor_env = {**base, "FLOOR_DATABASE": conninfo(settings)}
     servers = []
@@ -159,3 +188,21 @@ def running(settings: dict, logs: Path):
                 server.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 server.process.kill()
+
+
+def conf() -> dict:
+    """The values of timeline/gunicorn_conf.py in this environment."""
+    return runpy.run_path(str(ROOT / "timeline" / "gunicorn_conf.py"))
+
+
+def workers(server: Server) -> str:
+    """How gunicorn_conf.py configured the server's workers (class from its start-up log)."""
+    values = conf()
+    kind = re.search(r"Using worker: (\S+)", server.log.read_text())
+    on = {True: "on", False: "off"}
+    threshold = ",".join(map(str, values["gc_threshold"]))
+    return (
+        f"{values['workers']} workers ({kind[1] if kind else '?'}, {values['threads']} "
+        f"thread(s)), preload {on[values['preload_app']]}, gc.freeze "
+        f"{on[values['gc_freeze']]}, GC thresholds {threshold}"
+    )

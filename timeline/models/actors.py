@@ -62,7 +62,7 @@ class Actor(Workflow):
 
     class Meta:
         permissions = [("publish_actor", "Can publish, retract or return to draft")]
-        ordering = ["name"]
+        ordering = ["name", "pk"]
         indexes = [GinIndex(fields=["aliases"], name="actor_aliases_gin")]
         constraints = [
             status_check("actor"),
@@ -110,7 +110,7 @@ class Position(EDTFMixin, Versioned, TimeStamped):
     edtf_open_start = frozenset({"period"})
 
     class Meta:
-        ordering = ["person__name", "-period_start"]
+        ordering = ["person__name", "-period_start", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "organisation", "title", "period"], name="position_unique"

@@ -77,7 +77,7 @@ class Treaty(EDTFMixin, Workflow):
 
     class Meta:
         permissions = [("publish_treaty", "Can publish, retract or return to draft")]
-        ordering = ["signed_start", "name"]
+        ordering = ["signed_start", "name", "pk"]
         verbose_name_plural = "treaties"
         indexes = [GinIndex(fields=["aliases"], name="treaty_aliases_gin")]
         constraints = [
