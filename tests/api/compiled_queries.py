@@ -1189,7 +1189,7 @@ FOUND: list[Case] = [
     # Citations of one source that start at the same offset (an event's and a treaty
     # action's citation of the same excerpt) came in one order from strawberry and in
     # the other from the compiled statement (and not always the same from either): the
-    # order, (source, start), has no unique last key.
+    # order, (source, start), had no unique last key. Fixed: orderings end with pk.
     Case(
         "found: a source's citations tied on their start",
         """{ sources(first: 50) { edges { node { title
@@ -1198,7 +1198,8 @@ FOUND: list[Case] = [
     ),
     # Offices one person took up on the same day (the test adds two beside the demo's
     # "President" of 2000-05-07) came in different orders from the two paths in the
-    # actors list: the order, (person's name, start descending), has no unique last key.
+    # actors list: the order, (person's name, start descending), had no unique last
+    # key. Fixed: orderings end with pk.
     Case(
         "found: an actor's positions tied on their start",
         """{ actors(first: 100) { edges { node { slug
