@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import difflib
+import hashlib
 import importlib.util
 import json
 import os
@@ -515,6 +516,25 @@ def test_a_get_request_agrees(demo):
         answers.append((response.status_code, ordered(response.content)))
     assert answers[0] == answers[1]
     assert answers[0][0] == 200
+
+
+def test_a_persisted_query_agrees(demo):
+    """A document sent by its hash (APQ) is answered alike by both paths, hit or miss."""
+    case = next(case for case in ALL if case.name == "page timeline, filtered")
+    for kind, (client, headers) in clients(demo, ("anonymous", "curator")).items():
+        # A document no store has seen (a store may be shared and outlive the test).
+        query = f"# {kind} {random.getrandbits(64)}\n{case.query}"
+        digest = hashlib.sha256(query.encode()).hexdigest()
+        hashed = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+        only_hash = {"variables": case.variables, "extensions": hashed}
+        missed = both(client, headers, only_hash)  # unknown yet: PERSISTED_QUERY_NOT_FOUND
+        assert disagreement(only_hash, *missed) is None, kind
+        assert b"PERSISTED_QUERY_NOT_FOUND" in missed[1].body
+        registered = both(client, headers, {**only_hash, "query": query})
+        assert disagreement(only_hash, *registered) is None, kind
+        hit = both(client, headers, only_hash)
+        assert disagreement(only_hash, *hit) is None, kind
+        assert json.loads(hit[1].body) == json.loads(registered[1].body)
 
 
 @pytest.mark.xfail(
