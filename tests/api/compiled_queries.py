@@ -397,6 +397,12 @@ CASES: list[Case] = [
         f"{{ events(first: 100) {{ edges {{ node {{ {EVENT_SCALARS} }} }} }} }}",
     ),
     Case(
+        "events, awkward values (escapes, year 476, coordinate limits, timestamps)",
+        f"""{{ events(filters: {{to: "0500"}}) {{ totalCount edges {{ cursor node {{
+          {EVENT_SCALARS} treaties {{ slug }} participants {{ role actor {{ slug }} }}
+        }} }} }} }}""",
+    ),
+    Case(
         "events, nested lists and foreign keys",
         f"{{ events(first: 30, order: {{field: DATE, direction: DESC}}) "
         f"{{ edges {{ node {{ slug {EVENT_NESTED} }} }} }} }}",
@@ -988,6 +994,17 @@ CASES: list[Case] = [
           search(query: "treaty", kinds: [EVENT, TREATY], first: 5, after: $after) {
           edges { node { __typename ... on Event { slug } ... on Treaty { slug } } } } }""",
         {"after": Cursor("search, kinds, rank and cursors", "search.pageInfo.endCursor")},
+    ),
+    Case(
+        "search, non-ASCII words and marked snippets",
+        """query($q: String!) { search(query: $q) { totalCount
+          edges { rank snippet node { __typename ... on Event { slug title summary } } } } }""",
+        {"q": "Zürich"},
+    ),
+    Case(
+        "events, search for escaped text",
+        EVENTS_PAGE,
+        {"filters": {"search": "back slash newline Ravenna"}},
     ),
     # --- several root fields in one document ----------------------------------------
     Case(

@@ -28,6 +28,7 @@ how many answers each executor gave and the reasons the header names.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import difflib
 import hashlib
 import importlib.util
@@ -182,6 +183,25 @@ def add_unpublished() -> None:
     review.events.add(left)
     for citation in Citation.objects.order_by("pk")[:40:4]:
         Citation.objects.filter(pk=citation.pk).update(note="Checked against the wire copy.")
+    # Values whose JSON is easy to write differently: escapes and non-ASCII text, a
+    # year before 1000, coordinates at their limits, timestamps with no or trailing-zero
+    # microseconds.
+    odd = Event.objects.create(
+        title='Quotes "double", a back\\slash, a tab\t, a newline\n, \x01, Zürich, 東京, 🚀',
+        summary="Line one.\r\nLine two </script> & <mark>",
+        date="0476",
+        event_type=EventType.objects.get(slug="summit"),
+        place_name="Ravenna",
+        latitude="-0.00001",
+        longitude="180.00000",
+        status="published",
+    )
+    odd.treaties.add(inf)
+    EventParticipant.objects.create(event=odd, actor=usa, role="host")
+    Event.objects.filter(pk=odd.pk).update(
+        created_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2020, 1, 1, 12, 30, 5, 120000, tzinfo=dt.UTC),
+    )
     # An event's relations (no declared order) with one row rewritten, so the table's
     # physical order is not the ids' order: a path relying on either alone would show.
     first = EventRelation.objects.filter(from_event=left).order_by("pk").first()
