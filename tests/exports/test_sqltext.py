@@ -78,10 +78,16 @@ def _jsonb_value(value):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("latitude", "longitude"),
-    [("38.89511", "-77.03637"), ("12", "-180"), ("0", "0.00001"), ("-0.5", "90.10000")],
+    ("latitude", "longitude", "since"),
+    [
+        ("38.89511", "-77.03637", None),
+        ("12", "-180", None),
+        ("0", "0.00001", None),
+        # Incremental: nested rows looked up per record instead of grouped in one pass.
+        ("-0.5", "90.10000", "2000-01-01"),
+    ],
 )
-def test_sql_lines_are_the_bytes_orjson_writes(world, latitude, longitude):
+def test_sql_lines_are_the_bytes_orjson_writes(world, latitude, longitude, since):
     event = world["event"]
     event.title = AWKWARD
     event.summary = ""
@@ -103,7 +109,7 @@ def test_sql_lines_are_the_bytes_orjson_writes(world, latitude, longitude):
     )
     names = ("actors", "treaties", "events", "treaty_actions", "statements", "sources")
     expected = b"".join(reference_lines(names))
-    got = b"".join(export_bytes("jsonl", dataset) for dataset in names)
+    got = b"".join(export_bytes("jsonl", dataset, since) for dataset in names)
     assert got.splitlines() == expected.splitlines()
     assert AWKWARD.encode() not in got  # escaped, not raw
     records = [orjson.loads(li) for li in got.splitlines()]
