@@ -9,7 +9,8 @@ Sizes: 10,000 events generated into the test database (``generate_synthetic``), 
 1M events on the database BENCH_EXPORT_1M_URL names (read only: the children run with
 ``default_transaction_read_only``, nothing is generated or logged there), e.g.
 
-    BENCH_EXPORT_1M_URL=postgres://postgres@127.0.0.1:5432/timeline_1m
+    BENCH_EXPORT_1M_URL=postgres://postgres@127.0.0.1:5432/timeline_1m \
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres   # the same server (SQL per version)
 
 Without it, the next size of BENCH_EXPORT_SIZES (default "10000,100000") is generated.
 BENCH_EXPORT_ROUNDS (default 3) rounds; each round runs every case and baseline once,
@@ -196,6 +197,14 @@ def _event_count(url: str) -> int:
     import psycopg
 
     with psycopg.connect(url) as conn:
+        # The statements are compiled here, for this server's PostgreSQL version.
+        major, ours = conn.info.server_version // 10000, connection.pg_version // 10000
+        if major != ours:
+            pytest.fail(
+                f"{url} runs PostgreSQL {major}, the test database {ours}: the SQL is built "
+                "for the test database's version. Run with DATABASE_URL on the same server, "
+                "e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres."
+            )
         return conn.execute("SELECT count(*) FROM timeline_event").fetchone()[0]
 
 
