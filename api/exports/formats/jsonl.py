@@ -15,6 +15,9 @@ Line schema (also in the README):
 
 Lines come in dependency order (a record only refers to records on earlier
 lines or to itself), each dataset by id, so a reader can load them in one pass.
+
+Each line is built by PostgreSQL as the text orjson writes for the record
+(api/exports/sqltext.py) and streamed with COPY, so Python never touches a row.
 """
 
 from __future__ import annotations
