@@ -198,3 +198,12 @@ def _api_rate_limit_off(settings):
     Tests of the limit itself set API_RATE_LIMIT with override_settings (tests/ops/).
     """
     settings.API_RATE_LIMIT = ""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_statistics_cache():
+    """Each test sees its own data's word statistics (timeline.querysets.has_rare_word keeps
+    its answers per process for a few minutes)."""
+    from timeline import querysets
+
+    querysets._RARE_WORDS.clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -445,9 +446,24 @@ def has_rare_word(model: type[models.Model], text: str, using: str = "default") 
     index, terms = SEARCH_INDEXES.get(model), query_terms(text)
     if index is None or not terms:
         return False
+    # The answer only picks the plan (both give the same rows) and the statistics change
+    # only with ANALYZE: it is kept for RARE_WORD_TTL seconds per process.
+    key = (using, index, tuple(terms))
+    now = time.monotonic()
+    known = _RARE_WORDS.get(key)
+    if known is not None and now - known[1] < RARE_WORD_TTL:
+        return known[0]
     with connections[using].cursor() as cursor:
         cursor.execute(RARE_WORD_SQL, [terms, list(QUERY_CONFIGS), index])
-        return bool(cursor.fetchone()[0])
+        rare = bool(cursor.fetchone()[0])
+    if len(_RARE_WORDS) > 10_000:
+        _RARE_WORDS.clear()
+    _RARE_WORDS[key] = (rare, now)
+    return rare
+
+
+RARE_WORD_TTL = 300.0
+_RARE_WORDS: dict[tuple, tuple[bool, float]] = {}
 
 
 def search_matching(qs: QuerySet, text: str) -> QuerySet:

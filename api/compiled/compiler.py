@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -223,6 +224,9 @@ def nested_variable_names(executor) -> frozenset[str]:
 
 _OBJECT_CACHE: dict = {}
 _ROOT_CACHE: dict = {}
+# A root statement may embed plan choices made from table statistics (the search filter's
+# rare words): rebuilt after this many seconds, when statistics may have changed.
+ROOT_STATEMENT_TTL = 300.0
 
 
 class _QueryCounter:
@@ -379,8 +383,9 @@ class Compiler:
             return self._root_field(graphql_field, name, raw, details, alias)
         key = (self.scope, alias, repr(raw))
         cached = _ROOT_CACHE.get(key)
-        if cached is not None:
-            return cached
+        now = time.monotonic()
+        if cached is not None and now - cached[1] < ROOT_STATEMENT_TTL:
+            return cached[0]
         with _QueryCounter() as counter:
             statement = self._root_field(graphql_field, name, raw, details, alias)
         if counter.count == 0:
@@ -388,7 +393,7 @@ class Compiler:
             # database), so the same arguments give the same statement.
             if len(_ROOT_CACHE) > _OBJECT_CACHE_SIZE:
                 _ROOT_CACHE.clear()
-            _ROOT_CACHE[key] = statement
+            _ROOT_CACHE[key] = (statement, now)
         return statement
 
     def _root_field(self, graphql_field, name: str, raw: dict, details, alias: str) -> Sql:

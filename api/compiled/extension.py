@@ -137,8 +137,9 @@ def _execute(connection, statement) -> str:
         with connection.wrap_database_errors:
             return raw.execute(sql, params, prepare=True)
 
+    # Logged (DEBUG, captured queries) as runnable SQL, the parameters in place.
     logged = (
-        wrapper.debug_sql(statement.text, statement.params)
+        wrapper.debug_sql(connection.ops.compose_sql(statement.text, statement.params))
         if isinstance(wrapper, CursorDebugWrapper)
         else contextlib.nullcontext()
     )

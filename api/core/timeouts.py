@@ -1,8 +1,10 @@
-"""A PostgreSQL ``statement_timeout`` around one API request."""
+"""A PostgreSQL ``statement_timeout`` for API requests."""
 
 from __future__ import annotations
 
 import logging
+import re
+import select
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,11 +33,49 @@ def statement_timeout(milliseconds: int, using: str = DEFAULT_DB_ALIAS) -> Itera
         # enclosing atomic block): nothing can run, so there is nothing to limit.
         yield
         return
-    _set(connection, f"SET statement_timeout = {int(milliseconds)}")
+    if connection.in_atomic_block:
+        # A rollback would undo the SET: set it and reset it around this block.
+        _set(connection, f"SET statement_timeout = {int(milliseconds)}")
+        try:
+            yield
+        finally:
+            _reset(connection)
+        return
+    # Autocommit: the setting stays on the connection for the next API request (the SET
+    # and its reset were two round trips, a third of a small request), and any other
+    # request resets it before it runs (``release``, on request_started).
+    raw = connection.connection
+    if getattr(raw, _API_TIMEOUT, None) != milliseconds or not _quiet(raw):
+        # A server that dropped the connection has said so on its socket: the SET then
+        # finds it dead and reconnects (``_set``).
+        _set(connection, f"SET statement_timeout = {int(milliseconds)}")
+        setattr(connection.connection, _API_TIMEOUT, milliseconds)
+    yield
+
+
+def _quiet(raw) -> bool:
+    """Nothing is waiting on the idle connection's socket (no termination notice, no EOF);
+    a poll, not a round trip."""
     try:
-        yield
-    finally:
-        _reset(connection)
+        return not select.select([raw.fileno()], [], [], 0)[0]
+    except (OSError, ValueError):
+        return False
+
+
+_API_TIMEOUT = "_timeline_api_statement_timeout"
+API_PATH = re.compile(r"^/graphql/?$")
+
+
+def release(sender=None, environ=None, **kwargs) -> None:
+    """At the start of a request other than an API one, connections the API left with its
+    statement timeout are reset to their default (connected to ``request_started``)."""
+    if environ is not None and API_PATH.match(environ.get("PATH_INFO", "")):
+        return
+    for connection in connections.all(initialized_only=True):
+        raw = connection.connection
+        if raw is not None and getattr(raw, _API_TIMEOUT, None) is not None:
+            setattr(raw, _API_TIMEOUT, None)
+            _reset(connection)
 
 
 def _set(connection, sql: str) -> None:

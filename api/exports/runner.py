@@ -98,10 +98,14 @@ def snapshot():
     """One consistent, read-only view of the database for the whole export.
 
     Inside an outer transaction (tests, a caller's atomic block) it joins it.
+    Just-in-time compilation is off for it: the export statements format every column
+    in wide expressions that take PostgreSQL longer to compile than to interpret
+    (tests/bench/bench_exports.py).
     """
     outer = connection.in_atomic_block
     with transaction.atomic():
-        if not outer:
-            with connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            if not outer:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            cursor.execute("SET LOCAL jit = off")
         yield

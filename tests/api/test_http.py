@@ -570,7 +570,9 @@ def test_slow_sql_is_cancelled_with_a_timeout_error(client):
             }
         ],
     }
-    # The timeout is for API requests only: the connection is back to its default.
+    # The timeout is for API requests only: any other request finds the connection back
+    # to its default (the next API request keeps it, without setting it again).
+    client.get("/healthz")
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"

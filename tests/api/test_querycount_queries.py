@@ -91,7 +91,7 @@ BASELINE = {
     "sources": 7,
     "timeline": 16,
     "search": 11,
-    "filtered": 5,  # + the search's rare-word check (timeline.querysets.has_rare_word)
+    "filtered": 4,  # the search's rare-word check is cached per process (warmed first)
     "nodes": 4,
 }
 # Through the compiled read path: SET statement_timeout, the one statement, its RESET
@@ -103,7 +103,7 @@ COMPILED_BASELINE = {
     "sources": 3,
     "timeline": 3,
     "search": 3,
-    "filtered": 4,  # + the rare-word check of the search filter
+    "filtered": 3,
     "nodes": 3,
 }
 QUERIES = {
@@ -216,6 +216,7 @@ def expected(name: str, compiled: bool) -> int:
 
 @pytest.mark.parametrize("name", list(QUERIES))
 def test_constant_query_count(gql, dataset, name, compiled):
+    run(gql, QUERIES[name], {"n": 1})  # warm: per-process caches (a search's word statistics)
     small, small_count = run(gql, QUERIES[name], {"n": 5})
     large, large_count = run(gql, QUERIES[name], {"n": 100})
     items = len(next(iter(large.values()))["edges"])

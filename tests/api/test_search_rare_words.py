@@ -68,3 +68,20 @@ def test_rare_and_absent_words_through_the_api(analysed, gql):
     assert _titles(gql, "xylophonic") == (0, [])
     assert _titles(gql, "zanzibar") == (1, ["Zanzibar ferry accord"])
     assert _titles(gql, "border zanzibar") == (0, [])
+
+
+def test_the_rare_word_answer_is_kept_for_a_while(db, monkeypatch):
+    """One statistics lookup per word per few minutes: it only picks a plan."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        querysets.has_rare_word(Event, "xylophonic")
+    with CaptureQueriesContext(connection) as again:
+        querysets.has_rare_word(Event, "xylophonic")
+    assert len(first.captured_queries) == 1
+    assert len(again.captured_queries) == 0
+    monkeypatch.setattr(querysets, "RARE_WORD_TTL", 0.0)
+    with CaptureQueriesContext(connection) as expired:
+        querysets.has_rare_word(Event, "xylophonic")
+    assert len(expired.captured_queries) == 1

@@ -28,6 +28,7 @@ from api.exports.datasets import DATASETS as DEFINITIONS
 from api.exports.datasets.base import ARRAY, DATE, DATETIME, NUMBER
 from api.exports.names import DATASETS as ORDER
 from api.exports.selection import Selection
+from api.exports.sqltext import copy_out
 from api.exports.stream import Counter
 
 NAME = "CSV"
@@ -101,11 +102,7 @@ def copy_statement(selection: Selection, name: str) -> str:
 
 
 def render_dataset(selection: Selection, name: str, counter: Counter) -> Iterator[bytes]:
-    rows = selection.count(name)
-    with connection.cursor() as cursor, cursor.cursor.copy(copy_statement(selection, name)) as copy:
-        for block in copy:
-            yield bytes(block)
-    counter.rows += rows
+    return copy_out(copy_statement(selection, name), counter)
 
 
 def render_tombstones(selection: Selection) -> Iterator[bytes]:

@@ -64,7 +64,12 @@ class Command(BaseCommand):
         counter = Counter()
         started = time.monotonic()
         with snapshot():
-            total = sum(plan.selection.count(n) for n in plan.selection.datasets)
+            # Counting costs a query per dataset: only for a progress bar someone sees.
+            total = (
+                None
+                if options["no_progress"]
+                else sum(plan.selection.count(n) for n in plan.selection.datasets)
+            )
             bar = tqdm(
                 total=total,
                 unit=" records",
