@@ -54,6 +54,9 @@ def header_value(request) -> str | None:
     """``compiled`` when every operation of the request was compiled, else the first reason."""
     executors = getattr(request, REQUEST_EXECUTORS, None)
     if not executors:
+        # Nothing reached execution (a request error) or the path is switched off.
+        if getattr(request, REQUEST_FLAG, True) is False:
+            return f"{STRAWBERRY}; reason=compiled reads off"
         return None
     for executor, reason in executors:
         if executor != COMPILED:
