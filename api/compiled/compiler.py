@@ -752,73 +752,53 @@ class Compiler:
             has_previous = f"(count(*) > {last})"
 
         edge_type = _unwrap(_unwrap(graphql_type.fields["edges"].type)[0].of_type)[0]
-        parts: list[Sql | str] = []
-        for key_name, sub in self.subfields(graphql_type, details).items():
-            name = sub[0].node.name.value
-            if name == "__typename":
-                value: Sql | str = literal(graphql_type.name)
-            elif name == "totalCount":
-                value = total()
-            elif name == "edges":
-                edge = self.edge_json(edge_type, cursor, node, sub, extra or {})
-                value = (
+        page_info_type = _unwrap(graphql_type.fields["pageInfo"].type)[0]
+        page_info = {
+            "hasNextPage": has_next,
+            "hasPreviousPage": has_previous,
+            "startCursor": f"(array_agg({cursor} ORDER BY {rn}) FILTER (WHERE {keep}))[1]",
+            "endCursor": f"(array_agg({cursor} ORDER BY {rn} DESC) FILTER (WHERE {keep}))[1]",
+        }
+        edge_values = {"cursor": lambda sub: cursor, "node": node}
+        edge_values |= {name: (lambda sub, sql=sql: sql) for name, sql in (extra or {}).items()}
+        obj = self.fixed_object(
+            graphql_type,
+            details,
+            {
+                "totalCount": lambda sub: total(),
+                "edges": lambda sub: (
                     "coalesce(json_agg("
-                    + edge
+                    + self.fixed_object(edge_type, sub, edge_values)
                     + f" ORDER BY {rn}) FILTER (WHERE {keep}), '[]'::json)"
-                )
-            elif name == "pageInfo":
-                value = self.page_info_json(
-                    _unwrap(graphql_type.fields["pageInfo"].type)[0],
-                    sub,
-                    {
-                        "hasNextPage": has_next,
-                        "hasPreviousPage": has_previous,
-                        "startCursor": f"(array_agg({cursor} ORDER BY {rn}) FILTER "
-                        f"(WHERE {keep}))[1]",
-                        "endCursor": f"(array_agg({cursor} ORDER BY {rn} DESC) FILTER "
-                        f"(WHERE {keep}))[1]",
-                    },
-                )
-            else:
-                raise NotCompilable(f"connection field {name}")
-            parts += [literal(key_name), value]
+                ),
+                "pageInfo": lambda sub: self.fixed_object(
+                    page_info_type, sub, {k: (lambda _, v=v: v) for k, v in page_info.items()}
+                ),
+            },
+        )
         return (
-            "(SELECT json_build_object("
-            + join(parts)
-            + f") FROM (SELECT q.*, row_number() OVER (ORDER BY {display}) AS _cq_rn, "
+            "(SELECT "
+            + obj
+            + f" FROM (SELECT q.*, row_number() OVER (ORDER BY {display}) AS _cq_rn, "
             # HAVING makes it one (grouped) row even when no aggregate is selected.
             "count(*) OVER () AS _cq_m FROM ("
-            + (page(join(parts).text) if callable(page) else page)
+            + (page(obj.text) if callable(page) else page)
             + f") q) {row} HAVING true)"
         )
 
-    def edge_json(self, edge_type, cursor: str, node, details, extra: dict) -> Sql:
+    def fixed_object(self, graphql_type, details, values: dict) -> Sql:
+        """An object of a type with fixed fields (a connection, an edge, page info):
+        ``values`` maps each field name to a function of its selection giving its SQL."""
         parts: list[Sql | str] = []
-        for key, sub in self.subfields(edge_type, details).items():
+        for key, sub in self.subfields(graphql_type, details).items():
             name = sub[0].node.name.value
             if name == "__typename":
-                value: Sql | str = literal(edge_type.name)
-            elif name == "cursor":
-                value = cursor
-            elif name == "node":
-                value = node(sub)
-            elif name in extra:
-                value = extra[name]
-            else:
-                raise NotCompilable(f"edge field {name}")
-            parts += [literal(key), value]
-        return "json_build_object(" + join(parts) + ")"
-
-    def page_info_json(self, page_info_type, details, values: dict[str, str]) -> Sql:
-        parts: list[Sql | str] = []
-        for key, sub in self.subfields(page_info_type, details).items():
-            name = sub[0].node.name.value
-            if name == "__typename":
-                parts += [literal(key), literal(page_info_type.name)]
+                value: Sql | str = literal(graphql_type.name)
             elif name in values:
-                parts += [literal(key), values[name]]
+                value = values[name](sub)
             else:
-                raise NotCompilable(f"pageInfo field {name}")
+                raise NotCompilable(f"{graphql_type.name}.{name}")
+            parts += [literal(key), value]
         return "json_build_object(" + join(parts) + ")"
 
 
