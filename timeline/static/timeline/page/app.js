@@ -197,12 +197,15 @@ function refreshInView() {
     const focusedId = $("items").contains(document.activeElement)
       ? document.activeElement.dataset.id
       : null;
+    const wasEmpty = !$("items").querySelector("button");
     $("items").replaceChildren(...shown.map((item) => renderItemButton(item, (id) => select(id, { focusPanel: false }))));
     const buttons = [...$("items").querySelectorAll("button")];
     if (focusedId) {
       (buttons.find((b) => b.dataset.id === focusedId) || $("items")).focus();
-    } else if (document.activeElement === $("items") && buttons.length) {
-      buttons[0].focus(); // skipped to the list before it was drawn: land on its first item
+    } else if (document.activeElement === $("items") && wasEmpty && buttons.length) {
+      // Skipped to the list before it was drawn: land on its first item. (Not when the
+      // list was already there: the reader's next Tab goes to its first item itself.)
+      buttons[0].focus();
     }
     if (readyAfterList) {
       readyAfterList = false;
