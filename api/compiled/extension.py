@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import orjson
 import psycopg
 from django.conf import settings
-from django.db import DatabaseError, connections, router, transaction
+from django.db import DatabaseError, OperationalError, connections, router, transaction
 from django.db.backends.utils import CursorDebugWrapper
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
@@ -29,6 +29,8 @@ from strawberry.types.graphql import OperationType
 
 from api.compiled.compiler import compile_operation
 from api.compiled.sqlvalues import NotCompilable
+from api.core import timeouts
+from api.core.limits import limit
 from timeline.models import Event
 
 logger = logging.getLogger(__name__)
@@ -118,9 +120,26 @@ def run(statement) -> str:
     """The statement's one text value. Inside a transaction (tests, ATOMIC_REQUESTS) it
     runs in a savepoint, so a failure leaves the transaction usable for the fallback."""
     connection = connections[router.db_for_read(Event)]
-    guard = transaction.atomic(using=connection.alias) if connection.in_atomic_block else None
-    with guard or contextlib.nullcontext():
+    if connection.in_atomic_block:
+        with transaction.atomic(using=connection.alias):
+            return _execute(connection, statement)
+    try:
         return _execute(connection, statement)
+    except OperationalError:
+        raw = connection.connection
+        if raw is not None and not (raw.closed or raw.broken):
+            raise
+    # The server dropped the connection while it sat idle (a restart, a failover,
+    # pg_terminate_backend): outside a transaction nothing is lost by running the
+    # statement once more on a new one, under the API's timeout.
+    logger.warning("The database connection was dropped; reconnecting.")
+    connection.close()
+    connection.ensure_connection()
+    timeout = limit("GRAPHQL_STATEMENT_TIMEOUT_MS")
+    if timeout:
+        connection.connection.execute(f"SET statement_timeout = {int(timeout)}")
+        timeouts.mark(connection.connection, timeout)
+    return _execute(connection, statement)
 
 
 def _execute(connection, statement) -> str:

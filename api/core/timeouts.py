@@ -33,24 +33,33 @@ def statement_timeout(milliseconds: int, using: str = DEFAULT_DB_ALIAS) -> Itera
         # enclosing atomic block): nothing can run, so there is nothing to limit.
         yield
         return
-    if connection.in_atomic_block:
-        # A rollback would undo the SET: set it and reset it around this block.
+    if connection.in_atomic_block or not connection.settings_dict.get("CONN_HEALTH_CHECKS"):
+        # A rollback would undo the SET, and without health checks the SET is what finds
+        # a dead connection: set it and reset it around this block.
         _set(connection, f"SET statement_timeout = {int(milliseconds)}")
         try:
             yield
         finally:
             _reset(connection)
         return
-    # Autocommit: the setting stays on the connection for the next API request (the SET
-    # and its reset were two round trips, a third of a small request), and any other
-    # request resets it before it runs (``release``, on request_started).
+    # Autocommit with Django's connection health checks: the setting stays on the
+    # connection for the next API request (the SET and its reset were two round trips, a
+    # third of a small request), and any other request resets it before it runs
+    # (``release``, on request_started). Django's check replaces a dead connection first.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
     raw = connection.connection
     if getattr(raw, _API_TIMEOUT, None) != milliseconds or not _quiet(raw):
         # A server that dropped the connection has said so on its socket: the SET then
         # finds it dead and reconnects (``_set``).
         _set(connection, f"SET statement_timeout = {int(milliseconds)}")
-        setattr(connection.connection, _API_TIMEOUT, milliseconds)
+        mark(connection.connection, milliseconds)
     yield
+
+
+def mark(raw, milliseconds: int) -> None:
+    """Record that ``raw`` (a driver connection) runs under the API's statement timeout."""
+    setattr(raw, _API_TIMEOUT, milliseconds)
 
 
 def _quiet(raw) -> bool:
