@@ -253,6 +253,14 @@ _OBJECT_CACHE_SIZE = 4096
 _SCOPES: dict = {}
 
 
+def _remember(cache: dict, key, value):
+    """Store ``value`` in one of this module's per-process caches, emptied when full."""
+    if len(cache) > _OBJECT_CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 class Compiler:
     """One operation: ``compile()`` returns the statement, or raises NotCompilable.
 
@@ -284,9 +292,7 @@ class Compiler:
             scope_key = (query, operation_name)
             names = _SCOPES.get(scope_key)
             if names is None:
-                if len(_SCOPES) > _OBJECT_CACHE_SIZE:
-                    _SCOPES.clear()
-                names = _SCOPES[scope_key] = nested_variable_names(executor)
+                names = _remember(_SCOPES, scope_key, nested_variable_names(executor))
             values = executor.variable_values.coerced
             self.scope = (
                 query,
@@ -391,9 +397,7 @@ class Compiler:
         if counter.count == 0:
             # Built from the arguments alone (no filter looked anything up in the
             # database), so the same arguments give the same statement.
-            if len(_ROOT_CACHE) > _OBJECT_CACHE_SIZE:
-                _ROOT_CACHE.clear()
-            _ROOT_CACHE[key] = (statement, now)
+            _remember(_ROOT_CACHE, key, (statement, now))
         return statement
 
     def _root_field(self, graphql_field, name: str, raw: dict, details, alias: str) -> Sql:
@@ -502,11 +506,9 @@ class Compiler:
         key = (self.scope, alias, graphql_type.name)
         cached = _OBJECT_CACHE.get(key)
         if cached is None:
-            if len(_OBJECT_CACHE) > _OBJECT_CACHE_SIZE:
-                _OBJECT_CACHE.clear()
             registered = len(self.joined)
             sql = self._object_json(graphql_type, model, alias, details)
-            cached = _OBJECT_CACHE[key] = (sql, self.joined[registered:])
+            cached = _remember(_OBJECT_CACHE, key, (sql, self.joined[registered:]))
         else:
             self.joined.extend(cached[1])  # the joined columns it reads, as when built
         return cached[0]
